@@ -1,0 +1,41 @@
+namespace PodLint.Diagnostics;
+
+/// <summary>
+/// Every rule id, in one place. An id is permanent: a retired rule keeps its id forever and it is never reused.
+/// </summary>
+public static class RuleIds
+{
+    /// <summary>Base of the rule documentation links; <c>rules/{id}.md</c> in the repository.</summary>
+    public const string HelpUriBase = "https://github.com/podlint/podlint/blob/main/rules/";
+
+#pragma warning disable CS1591 // The constants are named after the rules they identify; rules/<id>.md documents each.
+    // PL0xxx: input and parsing
+    public const string InvalidYaml = "PL0001";
+    public const string DuplicateKey = "PL0002";
+    public const string EmptyDocument = "PL0003";
+    public const string DocumentNotMapping = "PL0004";
+    public const string MissingApiVersion = "PL0005";
+    public const string MissingKind = "PL0006";
+    public const string UnsupportedKind = "PL0007";
+    public const string UnsupportedApiVersion = "PL0008";
+    public const string BinaryFile = "PL0009";
+    public const string InvalidEncoding = "PL0010";
+    public const string UnreadableFile = "PL0011";
+    public const string AliasExpansionLimit = "PL0012";
+    public const string NestingDepthLimit = "PL0013";
+    public const string InternalError = "PL0014";
+
+    // PL1xxx: schema
+    public const string InvalidValueType = "PL1001";
+
+    // PL2xxx: API server
+    public const string DuplicateContainerName = "PL2001";
+    public const string MissingContainerImage = "PL2002";
+
+    // PL3xxx: multi-container
+    public const string DuplicateContainerPort = "PL3001";
+#pragma warning restore CS1591
+
+    /// <summary>The documentation link of a rule; the only way help links are built.</summary>
+    public static Uri GetHelpUri(string id) => new(HelpUriBase + id + ".md");
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PodLint.Parsing;
+using PodLint.Diagnostics;
+using PodLint.Rules;
+
+namespace PodLint.Engine;
+
+/// <summary>How <see cref="PodLinter"/> checks manifests.</summary>
+public sealed record PodLintOptions
+{
+    /// <summary>
+    /// Re-grades or turns off rules, keyed by id (<c>PL3001</c>) or name (<c>duplicate-container-port</c>).
+    /// Rules not named keep their default severity (or stay off when disabled by default).
+    /// </summary>
+    public IReadOnlyDictionary<string, RuleLevel> RuleLevels { get; init; } = new Dictionary<string, RuleLevel>();
+
+    /// <summary>Rules of the embedding application, run after the built-in ones.</summary>
+    public IReadOnlyList<IPodRule> AdditionalRules { get; init; } = [];
+
+    /// <summary>Operational logging (never findings). Defaults to <see cref="NullLogger.Instance"/>.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>How many files are checked at once; defaults to the number of processors.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Bounds against hostile input (nesting depth, alias expansion).</summary>
+    public ParserLimits Limits { get; init; } = ParserLimits.Default;
+}

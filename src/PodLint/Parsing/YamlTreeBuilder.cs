@@ -1,0 +1,368 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PodLint.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace PodLint.Parsing;
+
+/// <summary>Bounds that keep hostile input from exhausting time or memory.</summary>
+/// <param name="MaxDepth">Deepest nesting of collections a document may have.</param>
+/// <param name="MaxAliasExpansion">How many nodes aliases may stand for, beyond the nodes written.</param>
+public sealed record ParserLimits(int MaxDepth = 100, long MaxAliasExpansion = 100_000)
+{
+    /// <summary>The defaults: depth 100, 100,000 nodes of alias expansion.</summary>
+    public static ParserLimits Default { get; } = new();
+}
+
+/// <summary>One parsed YAML document: its root (null when empty or unusable) and the findings of parsing it.</summary>
+internal sealed record ParsedDocument(YamlNode? Root, SourceSpan Start, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Builds the positioned node tree of one document chunk straight from YamlDotNet's parser events
+/// (cheaper than <c>YamlStream</c>), detecting duplicate keys, merge keys, unknown aliases, alias bombs and
+/// absurd depth on the way.
+/// </summary>
+internal sealed class YamlTreeBuilder
+{
+    private readonly string _file;
+    private readonly int _lineOffset;
+    private readonly ParserLimits _limits;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Stack<Frame> _stack = new();
+    private readonly List<(MappingEntry First, MappingEntry Duplicate)> _duplicates = [];
+    private long _aliasExpansion;
+    private YamlNode? _root;
+    private SourceSpan _lastPosition;
+
+    private YamlTreeBuilder(string file, int firstLine, ParserLimits limits)
+    {
+        _file = file;
+        _lineOffset = firstLine - 1;
+        _limits = limits;
+        _lastPosition = SourceSpan.At(file, firstLine, 1);
+    }
+
+    private sealed class Frame(YamlNode node)
+    {
+        public YamlNode Node { get; } = node;
+
+        public YamlNode? PendingKey { get; set; }
+
+        public Dictionary<string, MappingEntry>? KeyIndex { get; set; }
+
+        public int Count { get; set; }
+    }
+
+    /// <summary>Parses the documents of one chunk (normally exactly one).</summary>
+    public static List<ParsedDocument> Parse(DocumentChunk chunk, string file, ParserLimits limits)
+    {
+        var documents = new List<ParsedDocument>(1);
+        var builder = new YamlTreeBuilder(file, chunk.FirstLine, limits);
+        builder.Run(chunk.Text, documents);
+        return documents;
+    }
+
+    private void Run(string text, List<ParsedDocument> documents)
+    {
+        var parser = new Parser(new StringReader(text));
+        var documentStart = _lastPosition;
+        var inDocument = false;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                var e = parser.Current!;
+                _lastPosition = Point(e.End);
+                switch (e)
+                {
+                    case DocumentStart ds:
+                        documentStart = Point(ds.Start);
+                        inDocument = true;
+                        _root = null;
+                        _anchors.Clear();
+                        _aliasExpansion = 0;
+                        break;
+                    case DocumentEnd:
+                        ReportDuplicates();
+                        documents.Add(new ParsedDocument(_root, documentStart, [.. _diagnostics]));
+                        _diagnostics.Clear();
+                        inDocument = false;
+                        break;
+                    case Scalar scalar:
+                        var node = new ScalarNode(Span(scalar.Start, scalar.End), scalar.Value,
+                            scalar.Style == ScalarStyle.Plain, scalar.Tag.IsEmpty ? null : scalar.Tag.Value);
+                        Register(scalar, node);
+                        Attach(node);
+                        break;
+                    case MappingStart ms:
+                        Push(ms, new MappingNode(Span(ms.Start, ms.End), ms.Style == MappingStyle.Flow));
+                        break;
+                    case SequenceStart ss:
+                        Push(ss, new SequenceNode(Span(ss.Start, ss.End), ss.Style == SequenceStyle.Flow));
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        Pop(e);
+                        break;
+                    case AnchorAlias alias:
+                        Alias(alias);
+                        break;
+                }
+            }
+        }
+        catch (AbortDocumentException)
+        {
+            _duplicates.Clear();
+            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
+            return;
+        }
+        catch (YamlException ex)
+        {
+            ReportDuplicates();
+            var start = ex.Start.Line > 0 ? Point(ex.Start) : _lastPosition;
+            _diagnostics.Add(Error(InputRules.InvalidYaml, start, "invalid YAML: " + Sentence(ex.Message),
+                "fix the syntax at this position; other documents of the stream are still checked"));
+            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
+            return;
+        }
+#pragma warning disable CA1031 // YamlDotNet throws InvalidOperationException and others without a position on some malformed input.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            ReportDuplicates();
+            ReportUnpositionedError();
+            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
+            return;
+        }
+
+        if (inDocument) documents.Add(new ParsedDocument(_root, documentStart, [.. _diagnostics]));
+    }
+
+    private void ReportDuplicates()
+    {
+        foreach (var (first, duplicate) in _duplicates)
+        {
+            var key = first.KeyText!;
+            _diagnostics.Add(Error(InputRules.DuplicateKey, duplicate.Key.Span, $"duplicate key `{key}` in this mapping",
+                $"remove one of the two `{key}` entries; the API server rejects duplicate fields", duplicate.Value.Path.ToString(),
+                [new RelatedLocation(first.Key.Span, "first declared here", first.Value.Path.ToString())]));
+        }
+
+        _duplicates.Clear();
+    }
+
+    private void ReportUnpositionedError()
+    {
+        // The usual cause: a flow collection that is never closed. Point at its opening bracket.
+        foreach (var frame in _stack)
+        {
+            var (isFlow, what, bracket) = frame.Node switch
+            {
+                SequenceNode s => (s.IsFlow, "sequence", "["),
+                MappingNode m => (m.IsFlow, "mapping", "{"),
+                _ => (false, "", ""),
+            };
+            if (!isFlow) continue;
+            var start = frame.Node.Span;
+            _diagnostics.Add(Error(InputRules.InvalidYaml, start with { EndLine = start.StartLine, EndColumn = start.StartColumn + 1 },
+                $"invalid YAML: flow {what} `{bracket}` is never closed", $"close it with `{(bracket == "[" ? "]" : "}")}`"));
+            return;
+        }
+
+        _diagnostics.Add(Error(InputRules.InvalidYaml, _lastPosition, "invalid YAML: unexpected structure after this position",
+            "check the indentation and quoting near this position"));
+    }
+
+    private void Push(NodeEvent e, YamlNode node)
+    {
+        if (_stack.Count >= _limits.MaxDepth)
+        {
+            _diagnostics.Add(Error(InputRules.NestingDepthLimit, node.Span with { EndLine = node.Span.StartLine, EndColumn = node.Span.StartColumn + 1 },
+                $"the document is nested deeper than {_limits.MaxDepth.ToString(CultureInfo.InvariantCulture)} levels; the rest of it is not checked",
+                "no Pod needs this depth: check for a generator bug or a malicious input"));
+            throw new AbortDocumentException();
+        }
+
+        Register(e, node);
+        _stack.Push(new Frame(node));
+    }
+
+    private void Pop(ParsingEvent e)
+    {
+        var frame = _stack.Pop();
+        var node = frame.Node;
+        var isFlow = node is MappingNode { IsFlow: true } or SequenceNode { IsFlow: true };
+        var span = node.Span;
+        if (isFlow)
+        {
+            node.Span = span with { EndLine = (int)e.Start.Line + _lineOffset, EndColumn = (int)e.Start.Column + 1 };
+        }
+        else if (frame.Count > 0 && LastChild(node) is { } last)
+        {
+            node.Span = span with { EndLine = last.Span.EndLine, EndColumn = last.Span.EndColumn };
+        }
+
+        if (frame.PendingKey is not null)
+        {
+            // A key without a value cannot come from YamlDotNet; treat it as a null value.
+            AttachToMapping(frame, frame.PendingKey, new ScalarNode(frame.PendingKey.Span, string.Empty, true, null));
+        }
+
+        Attach(node);
+    }
+
+    private static YamlNode? LastChild(YamlNode node) => node switch
+    {
+        MappingNode m when m.Entries.Count > 0 => m.Entries[^1].Value,
+        SequenceNode s when s.Items.Count > 0 => s.Items[^1],
+        _ => null,
+    };
+
+    private void Alias(AnchorAlias alias)
+    {
+        var span = Span(alias.Start, alias.End);
+        var name = alias.Value.Value;
+        if (!_anchors.TryGetValue(name, out var target))
+        {
+            _diagnostics.Add(Error(InputRules.InvalidYaml, span, $"invalid YAML: alias `*{name}` refers to no anchor `&{name}` defined before it",
+                $"define `&{name}` on an earlier node, or remove the alias"));
+            Attach(new ScalarNode(span, string.Empty, true, null));
+            return;
+        }
+
+        _aliasExpansion = MappingNode.Saturate(_aliasExpansion + target.ExpandedSize);
+        if (_aliasExpansion > _limits.MaxAliasExpansion)
+        {
+            _diagnostics.Add(Error(InputRules.AliasExpansionLimit, span,
+                $"aliases in this document would expand into more than {_limits.MaxAliasExpansion.ToString(CultureInfo.InvariantCulture)} nodes; the document is not checked",
+                "write the repeated values out, or reuse fewer nested aliases"));
+            throw new AbortDocumentException();
+        }
+
+        Attach(new AliasNode(span, name, target));
+    }
+
+    private void Register(NodeEvent e, YamlNode node)
+    {
+        if (!e.Anchor.IsEmpty) _anchors[e.Anchor.Value] = node;
+    }
+
+    private void Attach(YamlNode node)
+    {
+        if (_stack.Count == 0)
+        {
+            _root = node;
+            return;
+        }
+
+        var frame = _stack.Peek();
+        switch (frame.Node)
+        {
+            case SequenceNode seq:
+                node.Parent = seq;
+                node.IndexInParent = seq.Items.Count;
+                seq.Add(node);
+                frame.Count++;
+                break;
+            case MappingNode:
+                if (frame.PendingKey is null)
+                {
+                    frame.PendingKey = node;
+                }
+                else
+                {
+                    var key = frame.PendingKey;
+                    frame.PendingKey = null;
+                    AttachToMapping(frame, key, node);
+                }
+
+                break;
+        }
+    }
+
+    private void AttachToMapping(Frame frame, YamlNode key, YamlNode value)
+    {
+        var map = (MappingNode)frame.Node;
+        var keyText = key is ScalarNode s ? s.Value : null;
+        if (key is ScalarNode { IsPlain: true, Value: "<<" } && IsMergeSource(value))
+        {
+            if (value.Resolve() is SequenceNode seq)
+            {
+                foreach (var item in seq.Items) map.AddMerge(item);
+            }
+            else
+            {
+                map.AddMerge(value);
+            }
+
+            return;
+        }
+
+        key.Parent = map;
+        key.KeyInParent = keyText;
+        value.Parent = map;
+        value.KeyInParent = keyText;
+        var entry = new MappingEntry(key, value);
+        if (keyText is not null && FindEarlier(frame, map, keyText) is { } first)
+        {
+            // Paths are known once the whole document is built: report then.
+            _duplicates.Add((first, entry));
+        }
+
+        map.Add(entry);
+        if (keyText is not null) frame.KeyIndex?.TryAdd(keyText, entry);
+        frame.Count++;
+    }
+
+    private static MappingEntry? FindEarlier(Frame frame, MappingNode map, string keyText)
+    {
+        const int IndexThreshold = 16;
+        if (frame.KeyIndex is null && map.Entries.Count < IndexThreshold)
+        {
+            foreach (var e in map.Entries)
+            {
+                if (e.KeyText is { } k && string.Equals(k, keyText, StringComparison.Ordinal)) return e;
+            }
+
+            return null;
+        }
+
+        if (frame.KeyIndex is null)
+        {
+            frame.KeyIndex = new Dictionary<string, MappingEntry>(StringComparer.Ordinal);
+            foreach (var e in map.Entries)
+            {
+                if (e.KeyText is { } k) frame.KeyIndex.TryAdd(k, e);
+            }
+        }
+
+        return frame.KeyIndex.TryGetValue(keyText, out var found) ? found : null;
+    }
+
+    private static bool IsMergeSource(YamlNode value) => value.Resolve() switch
+    {
+        MappingNode => true,
+        SequenceNode seq => seq.Items.All(i => i.Resolve() is MappingNode),
+        _ => false,
+    };
+
+    private SourceSpan Span(Mark start, Mark end)
+        => new(_file, (int)start.Line + _lineOffset, (int)start.Column, (int)end.Line + _lineOffset, (int)end.Column);
+
+    private SourceSpan Point(Mark mark) => SourceSpan.At(_file, (int)mark.Line + _lineOffset, (int)mark.Column);
+
+    private static Diagnostic Error(RuleDescriptor rule, SourceSpan span, string message, string? help, string? path = null,
+        ImmutableArray<RelatedLocation> related = default)
+        => new(rule, rule.DefaultSeverity, message, span, path, null, help, related);
+
+    /// <summary>YamlDotNet's messages are sentences; ours are lowercase with no trailing period.</summary>
+    private static string Sentence(string message)
+    {
+        var m = message.Trim();
+        if (m.EndsWith('.')) m = m[..^1];
+        return m.Length > 0 ? char.ToLowerInvariant(m[0]) + m[1..] : "syntax error";
+    }
+
+    private sealed class AbortDocumentException : Exception;
+}

@@ -1,0 +1,110 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PodLint.Diagnostics;
+using PodLint.Engine;
+
+namespace PodLint.Reporting;
+
+/// <summary>
+/// The machine report: a versioned envelope (<c>schemaVersion</c>, <c>tool</c>, <c>summary</c>, <c>diagnostics</c>)
+/// described by <c>schemas/podlint-report.schema.json</c>. Fields are never renamed within a schema version.
+/// </summary>
+/// <param name="tool">The tool named in the report.</param>
+public sealed class JsonReporter(ToolInfo? tool = null) : IReporter
+{
+    /// <summary>The version of the envelope's shape.</summary>
+    public const int SchemaVersion = 1;
+
+    private readonly ToolInfo _tool = tool ?? ToolInfo.Default;
+
+    /// <inheritdoc />
+    public void Write(LintResult result, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(writer);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            json.WriteStartObject("tool");
+            json.WriteString("name", _tool.Name);
+            json.WriteString("version", _tool.Version);
+            json.WriteEndObject();
+            json.WriteStartObject("summary");
+            json.WriteNumber("files", result.FileCount);
+            json.WriteNumber("documents", result.DocumentCount);
+            json.WriteNumber("pods", result.PodCount);
+            json.WriteNumber("errors", result.ErrorCount);
+            json.WriteNumber("warnings", result.WarningCount);
+            json.WriteNumber("infos", result.InfoCount);
+            json.WriteNumber("suppressed", 0);
+            json.WriteEndObject();
+            json.WriteStartArray("diagnostics");
+            foreach (var d in result.Diagnostics) WriteDiagnostic(json, d);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        writer.WriteLine();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", d.RuleId);
+        json.WriteString("name", d.RuleName);
+        json.WriteString("severity", d.Severity.ToString().ToLowerInvariant());
+        json.WriteString("message", d.Message);
+        WriteLocation(json, d.Span);
+        if (d.Path is null) json.WriteNull("path");
+        else json.WriteString("path", d.Path);
+        if (d.Object is null)
+        {
+            json.WriteNull("object");
+        }
+        else
+        {
+            json.WriteStartObject("object");
+            json.WriteString("kind", d.Object.Kind);
+            WriteNullable(json, "namespace", d.Object.Namespace);
+            WriteNullable(json, "name", d.Object.Name);
+            json.WriteEndObject();
+        }
+
+        WriteNullable(json, "help", d.Help);
+        json.WriteString("helpUri", d.HelpUri.ToString());
+        json.WriteStartArray("related");
+        foreach (var r in d.Related)
+        {
+            json.WriteStartObject();
+            json.WriteString("message", r.Message);
+            WriteLocation(json, r.Span);
+            WriteNullable(json, "path", r.Path);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter json, SourceSpan span)
+    {
+        json.WriteString("file", span.File);
+        json.WriteStartObject("start");
+        json.WriteNumber("line", span.StartLine);
+        json.WriteNumber("column", span.StartColumn);
+        json.WriteEndObject();
+        json.WriteStartObject("end");
+        json.WriteNumber("line", span.EndLine);
+        json.WriteNumber("column", span.EndColumn);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteString(name, value);
+    }
+}
