@@ -131,6 +131,14 @@ internal static class PodLintCli
             return ExitCodes.UsageOrInternalError;
         }
 
+        // System.CommandLine passes unknown options through as arguments: a path that looks like an option and
+        // does not exist is a typo, not a missing file.
+        if (paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+        {
+            await console.Error.WriteLineAsync($"error: unknown option `{unknown}`; run `podlint check --help` for the options").ConfigureAwait(false);
+            return ExitCodes.UsageOrInternalError;
+        }
+
         if (!TryParseLevels(parse.GetValue(SeverityOption) ?? [], console.Error, out var levels)) return ExitCodes.UsageOrInternalError;
 
         using var loggerFactory = CreateLoggerFactory(parse.GetValue(VerbosityOption)!, console.Error);

@@ -32,7 +32,7 @@ public static class RuleCategories
         RuleCategory.Schema => "schema",
         RuleCategory.ApiServer => "api-server",
         RuleCategory.MultiContainer => "multi-container",
-        RuleCategory.Security => "security",
+        RuleCategory.Security => "pod-security",
         RuleCategory.BestPractice => "best-practice",
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
