@@ -119,7 +119,7 @@ internal sealed class YamlTreeBuilder
         }
         catch (YamlException ex)
         {
-            ReportDuplicates();
+            UnwindAndReportDuplicates();
             var start = ex.Start.Line > 0 ? Point(ex.Start) : _lastPosition;
             _diagnostics.Add(Error(InputRules.InvalidYaml, start, "invalid YAML: " + Sentence(ex.Message),
                 "fix the syntax at this position; other documents of the stream are still checked"));
@@ -130,13 +130,28 @@ internal sealed class YamlTreeBuilder
         catch (Exception)
 #pragma warning restore CA1031
         {
-            ReportDuplicates();
             ReportUnpositionedError();
+            UnwindAndReportDuplicates();
             documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
             return;
         }
 
         if (inDocument) documents.Add(new ParsedDocument(_root, documentStart, [.. _diagnostics]));
+    }
+
+    /// <summary>After a syntax error, attaches the open collections to their parents so that paths are whole.</summary>
+    private void UnwindAndReportDuplicates()
+    {
+        if (_duplicates.Count > 0)
+        {
+            while (_stack.Count > 0)
+            {
+                var frame = _stack.Pop();
+                Attach(frame.Node);
+            }
+        }
+
+        ReportDuplicates();
     }
 
     private void ReportDuplicates()
