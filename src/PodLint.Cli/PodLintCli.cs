@@ -16,7 +16,7 @@ internal static class PodLintCli
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private static readonly Option<string> FormatOption = CreateFormatOption();
+    private static readonly Option<string> FormatOption = CreateFormatOption("The report format.");
 
     private static readonly Option<string?> OutputOption = new("--output", "-o")
     {
@@ -42,24 +42,13 @@ internal static class PodLintCli
 
     private static readonly Option<string> VerbosityOption = CreateVerbosityOption();
 
-    private static readonly Option<string> RulesFormatOption = CreateRulesFormatOption();
+    private static readonly Option<string> RulesFormatOption = CreateFormatOption("The output format.");
 
-    private static Option<string> CreateFormatOption()
+    private static Option<string> CreateFormatOption(string description)
     {
         var option = new Option<string>("--format", "-f")
         {
-            Description = "The report format.",
-            DefaultValueFactory = _ => "text",
-        };
-        option.AcceptOnlyFromAmong("text", "json");
-        return option;
-    }
-
-    private static Option<string> CreateRulesFormatOption()
-    {
-        var option = new Option<string>("--format", "-f")
-        {
-            Description = "The output format.",
+            Description = description,
             DefaultValueFactory = _ => "text",
         };
         option.AcceptOnlyFromAmong("text", "json");
