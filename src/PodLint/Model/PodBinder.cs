@@ -250,7 +250,8 @@ internal sealed class PodBinder
 
     // ---- typed accessors ------------------------------------------------------------------------------------
 
-    private static bool IsNull(YamlNode node) => node.Resolve() is ScalarNode { Type: ScalarType.Null };
+    /// <summary>A null value, or one already reported as invalid (an unresolvable alias): treated as unset, silently.</summary>
+    private static bool IsNull(YamlNode node) => node.Resolve() is ScalarNode { Type: ScalarType.Null } or { IsInvalid: true };
 
     private T? Object<T>(MappingNode map, string key, FieldPath parent, Func<YamlNode, MappingNode, FieldPath, T> bind)
     {
@@ -303,26 +304,19 @@ internal sealed class PodBinder
 
     private Located<string>? StringNode(YamlNode node, FieldPath path)
     {
-        switch (node.Resolve())
-        {
-            case ScalarNode { Type: ScalarType.Null }:
-                return null;
-            case ScalarNode { Type: ScalarType.String } s:
-                return new Located<string>(s.Value, node, path);
-            default:
-                TypeMismatch(node, path, "string");
-                return null;
-        }
+        if (IsNull(node)) return null;
+        if (node.Resolve() is ScalarNode { Type: ScalarType.String } s) return new Located<string>(s.Value, node, path);
+        TypeMismatch(node, path, "string");
+        return null;
     }
 
     private Located<bool>? Bool(MappingNode map, string key, FieldPath parent)
     {
         if (map.Find(key) is not { } entry) return null;
         var path = parent.Field(key);
+        if (IsNull(entry.Value)) return null;
         switch (entry.Value.Resolve())
         {
-            case ScalarNode { Type: ScalarType.Null }:
-                return null;
             case ScalarNode { Type: ScalarType.Bool } s:
                 return new Located<bool>(s.AsBool()!.Value, entry.Value, path);
             default:
@@ -336,13 +330,12 @@ internal sealed class PodBinder
 
     private Located<long>? IntNode(YamlNode node, FieldPath path, long min, long max)
     {
-        var resolved = node.Resolve();
-        if (resolved is ScalarNode { Type: ScalarType.Null }) return null;
-        if (resolved is ScalarNode s && AsInteger(s) is { } v)
+        if (IsNull(node)) return null;
+        if (node.Resolve() is ScalarNode s && IsInteger(s, out var value))
         {
-            if (v >= min && v <= max) return new Located<long>(v, node, path);
+            if (value is { } v && v >= min && v <= max) return new Located<long>(v, node, path);
             var bits = max == int.MaxValue ? "32" : "64";
-            Report(node, path, $"{path}: expected integer, got {s.Describe()}, which does not fit in {bits} bits");
+            Report(node, path, $"{path}: expected integer, got {s.Describe()}, which does not fit in {bits} bits", null);
             return null;
         }
 
@@ -351,27 +344,36 @@ internal sealed class PodBinder
     }
 
     /// <summary>
-    /// Integers, and floats with an integral value below 10^6: Kubernetes' YAML-to-JSON conversion writes
-    /// those without a fraction or exponent (Go's <c>%g</c>), so the API server's decoder accepts them.
+    /// Integers, and floats with an integral value: Kubernetes' YAML-to-JSON conversion writes those without a
+    /// fraction (Go's JSON encoder uses exponents only from 1e21), so the API server decodes them as integers.
+    /// <paramref name="value"/> is null when the integer does not fit in 64 bits.
     /// </summary>
-    private static long? AsInteger(ScalarNode s) => s.Type switch
+    private static bool IsInteger(ScalarNode s, out long? value)
     {
-        ScalarType.Int => s.AsInt64(),
-        ScalarType.Float when s.AsDouble() is { } d && Math.Abs(d) < 1e6 && Math.Floor(d) == d => (long)d,
-        _ => null,
-    };
+        value = null;
+        switch (s.Type)
+        {
+            case ScalarType.Int:
+                value = s.AsInt64();
+                return true;
+            case ScalarType.Float when s.AsDouble() is { } d && Math.Abs(d) < 1e21 && Math.Floor(d) == d:
+                if (d >= long.MinValue && d < 9.2233720368547758E18) value = (long)d;
+                return true;
+            default:
+                return false;
+        }
+    }
 
     private Located<IntOrString>? IntOrStringValue(MappingNode map, string key, FieldPath parent)
     {
         if (map.Find(key) is not { } entry) return null;
         var path = parent.Field(key);
+        if (IsNull(entry.Value)) return null;
         switch (entry.Value.Resolve())
         {
-            case ScalarNode { Type: ScalarType.Null }:
-                return null;
             case ScalarNode { Type: ScalarType.String } s:
                 return new Located<IntOrString>(new IntOrString(null, s.Value), entry.Value, path);
-            case ScalarNode s when AsInteger(s) is { } v and >= int.MinValue and <= int.MaxValue:
+            case ScalarNode s when IsInteger(s, out var v) && v is >= int.MinValue and <= int.MaxValue:
                 return new Located<IntOrString>(new IntOrString(v, null), entry.Value, path);
             default:
                 TypeMismatch(entry.Value, path, "integer or string");
@@ -385,10 +387,9 @@ internal sealed class PodBinder
 
     private Located<string>? QuantityNode(YamlNode node, FieldPath path)
     {
+        if (IsNull(node)) return null;
         switch (node.Resolve())
         {
-            case ScalarNode { Type: ScalarType.Null }:
-                return null;
             case ScalarNode { Type: ScalarType.String or ScalarType.Int or ScalarType.Float } s:
                 return new Located<string>(s.Value, node, path);
             default:
@@ -430,23 +431,27 @@ internal sealed class PodBinder
     }
 
     private void TypeMismatch(YamlNode node, FieldPath path, string expected)
-        => Report(node, path, $"{path}: expected {expected}, got {node.Describe()}");
+        => Report(node, path, $"{path}: expected {expected}, got {node.Describe()}", TypeHelp(node, expected));
 
-    private void Report(YamlNode node, FieldPath path, string message)
+    private void Report(YamlNode node, FieldPath path, string message, string? help)
     {
         var rule = InputRules.InvalidValueType;
-        _diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, node.Span, path.ToString(), null, TypeHelp(node)));
+        _diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, node.Span, path.ToString(), null, help));
     }
 
-    private static string? TypeHelp(YamlNode node) => node.Resolve() switch
+    private static string? TypeHelp(YamlNode node, string expected)
     {
-        ScalarNode { Type: ScalarType.Bool, IsPlain: true } s when !s.Value.Equals("true", StringComparison.OrdinalIgnoreCase)
-            && !s.Value.Equals("false", StringComparison.OrdinalIgnoreCase)
-            => $"Kubernetes reads YAML 1.1, where unquoted `{s.Value}` is a boolean; quote it if you mean the string",
-        ScalarNode { Type: ScalarType.Int or ScalarType.Float or ScalarType.Bool or ScalarType.Null, IsPlain: true }
-            => "quote the value if it is meant as a string",
-        ScalarNode { IsPlain: false } s when ScalarResolver.Resolve(s.Value, true, null) is ScalarType.Int
-            => "remove the quotes: a quoted number is a string",
-        _ => null,
-    };
+        var wantsString = expected.Contains("string", StringComparison.Ordinal) || expected.StartsWith("quantity", StringComparison.Ordinal);
+        return node.Resolve() switch
+        {
+            ScalarNode { Type: ScalarType.Bool, IsPlain: true } s when wantsString
+                && !s.Value.Equals("true", StringComparison.OrdinalIgnoreCase) && !s.Value.Equals("false", StringComparison.OrdinalIgnoreCase)
+                => $"Kubernetes reads YAML 1.1, where unquoted `{s.Value}` is a boolean; quote it if you mean the string",
+            ScalarNode { Type: ScalarType.Int or ScalarType.Float or ScalarType.Bool or ScalarType.Null, IsPlain: true } when wantsString
+                => "quote the value if it is meant as a string",
+            ScalarNode { IsPlain: false } s when expected == "integer" && ScalarResolver.Resolve(s.Value, true, null) is ScalarType.Int
+                => "remove the quotes: a quoted number is a string",
+            _ => null,
+        };
+    }
 }

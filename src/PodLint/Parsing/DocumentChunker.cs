@@ -23,36 +23,48 @@ internal sealed class DocumentChunker(ILineSource source)
     private bool _hasContent;
     private int _markerLine;
     private bool _ended;
-    private DocumentChunk? _pending;
+    private bool _primed;
+    private bool _hasNext;
+    private DocumentChunk _next;
+    private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _deferred;
 
-    /// <summary>Reads the next chunk; false at the end of the stream.</summary>
+    /// <summary>
+    /// Reads the next chunk; false at the end of the stream. One chunk is read ahead to tell whether a chunk is
+    /// the last; an error while reading ahead (invalid UTF-8, I/O) is raised on the call after the chunk before it.
+    /// </summary>
     public bool TryRead(out DocumentChunk chunk)
     {
-        if (_pending is { } p)
+        if (!_primed)
         {
-            chunk = p;
-            _pending = null;
-            return true;
+            _primed = true;
+            _hasNext = TryReadAhead(out _next);
         }
 
-        // One chunk of look-ahead tells whether a chunk is the last.
-        if (!TryReadRaw(out var current))
+        if (!_hasNext)
         {
+            _deferred?.Throw();
             chunk = default;
             return false;
         }
 
-        if (TryReadRaw(out var next))
-        {
-            _pending = next;
-            chunk = current;
-        }
-        else
-        {
-            chunk = current with { IsLast = true };
-        }
-
+        var current = _next;
+        _hasNext = TryReadAhead(out _next);
+        chunk = _hasNext || _deferred is not null ? current : current with { IsLast = true };
         return true;
+    }
+
+    private bool TryReadAhead(out DocumentChunk chunk)
+    {
+        try
+        {
+            return TryReadRaw(out chunk);
+        }
+        catch (Exception ex) when (ex is InvalidEncodingException or IOException)
+        {
+            _deferred = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            chunk = default;
+            return false;
+        }
     }
 
     private bool TryReadRaw(out DocumentChunk chunk)

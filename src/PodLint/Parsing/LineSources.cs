@@ -163,7 +163,8 @@ internal sealed class Utf8LineSource : ILineSource, IDisposable
             _charStart = 0;
         }
 
-        if (_charEnd == _chars.Length)
+        // Grow when one line fills the buffer; two free chars are needed for a surrogate pair.
+        if (_chars.Length - _charEnd < 2)
         {
             var bigger = ArrayPool<char>.Shared.Rent(_chars.Length * 2);
             Array.Copy(_chars, bigger, _charEnd);
@@ -178,7 +179,7 @@ internal sealed class Utf8LineSource : ILineSource, IDisposable
         }
 
         var status = Utf8.ToUtf16(_bytes.AsSpan(_byteStart, _byteEnd - _byteStart), _chars.AsSpan(_charEnd), out var bytesRead,
-            out var charsWritten, replaceInvalidSequences: false, isFinalBlock: _streamEnded);
+            out var charsWritten, replaceInvalidSequences: false, isFinalBlock: false);
         _byteStart += bytesRead;
         _charEnd += charsWritten;
         switch (status)

@@ -73,6 +73,10 @@ public abstract class YamlNode
         }
     }
 
+    /// <summary>Whether the node stands in for something invalid that was already reported (an unresolvable alias):
+    /// later stages treat its field as present and say nothing more about it.</summary>
+    public bool IsInvalid { get; private protected init; }
+
     /// <summary>The node an alias points to, or the node itself.</summary>
     public virtual YamlNode Resolve() => this;
 
@@ -98,6 +102,9 @@ public sealed class ScalarNode : YamlNode
         IsPlain = isPlain;
         Type = ScalarResolver.Resolve(value, isPlain, tag);
     }
+
+    /// <summary>A placeholder for a value that was already reported as invalid.</summary>
+    internal static ScalarNode Invalid(SourceSpan span, string text) => new(span, text, false, null) { IsInvalid = true };
 
     /// <inheritdoc />
     public override YamlNodeKind Kind => YamlNodeKind.Scalar;
@@ -321,7 +328,7 @@ internal static class ScalarResolver
         var c = value[0];
         if (char.IsAsciiDigit(c) || c is '-' or '+' or '.')
         {
-            if (TryParseInt(value, out _)) return ScalarType.Int;
+            if (TryParseInt(value, out _) || IsUInt64(value)) return ScalarType.Int;
             if (ParseFloat(value) is not null) return ScalarType.Float;
         }
 
@@ -337,47 +344,52 @@ internal static class ScalarResolver
     public static bool TryParseInt(string text, out long value)
     {
         value = 0;
-        var s = text.Contains('_', StringComparison.Ordinal) ? text.Replace("_", "", StringComparison.Ordinal) : text;
-        if (s.Length == 0) return false;
-        var negative = false;
-        var i = 0;
-        if (s[0] is '+' or '-')
+        if (text.Length == 0) return false;
+        var negative = text[0] == '-';
+        var unsigned = text[0] is '+' or '-' ? text[1..] : text;
+        if (unsigned.Length == 0 || unsigned[0] is '+' or '-' || !TryParseMagnitude(unsigned, out var magnitude)) return false;
+        if (negative)
         {
-            negative = s[0] == '-';
-            i = 1;
+            if (magnitude > (ulong)long.MaxValue + 1) return false;
+            value = magnitude == (ulong)long.MaxValue + 1 ? long.MinValue : -(long)magnitude;
+            return true;
         }
 
+        if (magnitude > long.MaxValue) return false;
+        value = (long)magnitude;
+        return true;
+    }
+
+    /// <summary>Go's <c>strconv.ParseUint(s, 0, 64)</c>, which go-yaml v2 tries when ParseInt overflows.</summary>
+    private static bool IsUInt64(string text)
+        => text.Length > 0 && text[0] is not ('+' or '-') && !text.StartsWith("0x-", StringComparison.Ordinal) && TryParseMagnitude(text, out _);
+
+    private static bool TryParseMagnitude(string text, out ulong magnitude)
+    {
+        magnitude = 0;
+        var s = text.Replace("_", "", StringComparison.Ordinal);
+        var i = 0;
         var radix = 10;
-        if (s.Length - i >= 2 && s[i] == '0')
+        if (s.Length >= 2 && s[0] == '0')
         {
-            switch (s[i + 1])
+            switch (s[1])
             {
-                case 'x' or 'X': radix = 16; i += 2; break;
-                case 'b' or 'B': radix = 2; i += 2; break;
-                case 'o' or 'O': radix = 8; i += 2; break;
-                default: radix = 8; i += 1; break;
+                case 'x' or 'X': radix = 16; i = 2; break;
+                case 'b' or 'B': radix = 2; i = 2; break;
+                case 'o' or 'O': radix = 8; i = 2; break;
+                default: radix = 8; i = 1; break;
             }
         }
 
         if (i >= s.Length) return false;
-        ulong acc = 0;
         for (; i < s.Length; i++)
         {
             var d = HexValue(s[i]);
             if (d < 0 || d >= radix) return false;
-            if (acc > (ulong.MaxValue - (ulong)d) / (ulong)radix) return false;
-            acc = (acc * (ulong)radix) + (ulong)d;
+            if (magnitude > (ulong.MaxValue - (ulong)d) / (ulong)radix) return false;
+            magnitude = (magnitude * (ulong)radix) + (ulong)d;
         }
 
-        if (negative)
-        {
-            if (acc > (ulong)long.MaxValue + 1) return false;
-            value = acc == (ulong)long.MaxValue + 1 ? long.MinValue : -(long)acc;
-            return true;
-        }
-
-        if (acc > long.MaxValue) return false;
-        value = (long)acc;
         return true;
     }
 

@@ -66,7 +66,8 @@ internal sealed class YamlTreeBuilder
 
     private void Run(string text, List<ParsedDocument> documents)
     {
-        var parser = new Parser(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        var parser = new Parser(scanner);
         var documentStart = _lastPosition;
         var inDocument = false;
         try
@@ -117,10 +118,20 @@ internal sealed class YamlTreeBuilder
             documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
             return;
         }
+        catch (YamlException ex) when (ex.Start.Index >= text.Length - 1 && HasOpenFlowCollection())
+        {
+            // An unclosed `[` or `{` surfaces at the end of the input: point at the bracket instead.
+            ReportUnpositionedError();
+            UnwindAndReportDuplicates();
+            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
+            return;
+        }
         catch (YamlException ex)
         {
             UnwindAndReportDuplicates();
-            var start = ex.Start.Line > 0 ? Point(ex.Start) : _lastPosition;
+            // Some errors carry no position (Mark.Empty): the scanner knows where it stopped.
+            var start = ex.Start.Equals(Mark.Empty) && ex.End.Equals(Mark.Empty) ? Point(scanner.CurrentPosition)
+                : ex.Start.Line > 0 ? Point(ex.Start) : _lastPosition;
             _diagnostics.Add(Error(InputRules.InvalidYaml, start, "invalid YAML: " + Sentence(ex.Message),
                 "fix the syntax at this position; other documents of the stream are still checked"));
             documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
@@ -166,6 +177,8 @@ internal sealed class YamlTreeBuilder
 
         _duplicates.Clear();
     }
+
+    private bool HasOpenFlowCollection() => _stack.Any(f => f.Node is MappingNode { IsFlow: true } or SequenceNode { IsFlow: true });
 
     private void ReportUnpositionedError()
     {
@@ -242,7 +255,16 @@ internal sealed class YamlTreeBuilder
         {
             _diagnostics.Add(Error(InputRules.InvalidYaml, span, $"invalid YAML: alias `*{name}` refers to no anchor `&{name}` defined before it",
                 $"define `&{name}` on an earlier node, or remove the alias"));
-            Attach(new ScalarNode(span, string.Empty, true, null));
+            Attach(ScalarNode.Invalid(span, "*" + name));
+            return;
+        }
+
+        if (_stack.Any(f => ReferenceEquals(f.Node, target)))
+        {
+            // go-yaml, and so kubectl, refuses a node that contains an alias to itself.
+            _diagnostics.Add(Error(InputRules.InvalidYaml, span, $"invalid YAML: alias `*{name}` is inside the node anchored as `&{name}`, which would contain itself",
+                "refer to the anchored node only from outside it"));
+            Attach(ScalarNode.Invalid(span, "*" + name));
             return;
         }
 
