@@ -1,1 +1,22 @@
-internal static class Program { private static void Main() {} }
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using PodLint.Benchmarks;
+
+// `corpus [FILE]` prints statistics of the generated corpus (and writes it to FILE); `ratio [ROUNDS]` measures the
+// target ratios round-robin (see PairedRatio); anything else goes to BenchmarkDotNet.
+if (args is ["corpus", ..])
+{
+    CorpusStats.Print(args.Length > 1 ? args[1] : null);
+    return;
+}
+
+if (args is ["ratio", ..])
+{
+    PairedRatio.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
+// Results go to bench/BenchmarkDotNet.Artifacts (git-ignored), wherever the command is run from.
+var config = DefaultConfig.Instance.WithArtifactsPath(CorpusStats.ArtifactsPath());
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

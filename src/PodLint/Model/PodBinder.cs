@@ -120,7 +120,7 @@ internal sealed class PodBinder
 
     private EnvVar BindEnv(YamlNode node, MappingNode m, FieldPath p, int index)
     {
-        var valueFrom = Object(m, "valueFrom", p, (n, mm, pp) => mm.EffectiveEntries().FirstOrDefault() is { KeyText: { } k } e
+        var valueFrom = Object(m, "valueFrom", p, (n, mm, pp) => (mm.Entries.Count > 0 ? mm.Entries[^1] : mm.EffectiveEntries().FirstOrDefault()) is { KeyText: { } k } e
             ? new Located<string>(k, e.Key, pp.Field(k)) : (Located<string>?)null);
         return new EnvVar
         {
@@ -296,8 +296,23 @@ internal sealed class PodBinder
     }
 
     private List<Located<string>> StringList(MappingNode map, string key, FieldPath parent)
-        => List(map, key, parent, (_, _, _, _) => (Located<string>?)null, scalarItem: StringNode)
-            .Where(x => x is not null).Select(x => x!.Value).ToList();
+    {
+        if (map.Find(key) is not { } entry || IsNull(entry.Value)) return [];
+        var path = parent.Field(key);
+        if (entry.Value.Resolve() is not SequenceNode seq)
+        {
+            TypeMismatch(entry.Value, path, "array");
+            return [];
+        }
+
+        var result = new List<Located<string>>(seq.Items.Count);
+        for (var i = 0; i < seq.Items.Count; i++)
+        {
+            if (StringNode(seq.Items[i], path.Index(i)) is { } value) result.Add(value);
+        }
+
+        return result;
+    }
 
     private Located<string>? String(MappingNode map, string key, FieldPath parent)
         => map.Find(key) is { } entry ? StringNode(entry.Value, parent.Field(key)) : null;
@@ -413,21 +428,30 @@ internal sealed class PodBinder
         }
 
         var result = new List<MapEntry>(m.Entries.Count);
-        foreach (var e in m.EffectiveEntries())
+        if (!m.HasDuplicateKeys && m.Merges.Count == 0)
         {
-            // Non-string keys (numbers, booleans) become strings in Kubernetes' YAML-to-JSON conversion.
-            if (e.Key.Resolve() is not ScalarNode k)
-            {
-                TypeMismatch(e.Key, path, "string key");
-                continue;
-            }
-
-            var keyPath = path.Key(k.Value);
-            result.Add(new MapEntry(new Located<string>(k.Value, e.Key, keyPath), bindValue(e.Value, keyPath)));
+            // The common case: the effective entries are the entries as written (no iterator, no set).
+            var entries = m.Entries;
+            for (var i = 0; i < entries.Count; i++) AddMapEntry(result, entries[i], path, bindValue);
+            return result;
         }
 
+        foreach (var e in m.EffectiveEntries()) AddMapEntry(result, e, path, bindValue);
         result.Reverse();
         return result;
+    }
+
+    private void AddMapEntry(List<MapEntry> result, MappingEntry e, FieldPath path, Func<YamlNode, FieldPath, Located<string>?> bindValue)
+    {
+        // Non-string keys (numbers, booleans) become strings in Kubernetes' YAML-to-JSON conversion.
+        if (e.Key.Resolve() is not ScalarNode k)
+        {
+            TypeMismatch(e.Key, path, "string key");
+            return;
+        }
+
+        var keyPath = path.Key(k.Value);
+        result.Add(new MapEntry(new Located<string>(k.Value, e.Key, keyPath), bindValue(e.Value, keyPath)));
     }
 
     private void TypeMismatch(YamlNode node, FieldPath path, string expected)

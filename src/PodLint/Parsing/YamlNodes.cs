@@ -100,7 +100,7 @@ public sealed class ScalarNode : YamlNode
     {
         Value = value;
         IsPlain = isPlain;
-        Type = ScalarResolver.Resolve(value, isPlain, tag);
+        if (tag is not null) _type = (byte)(ScalarResolver.Resolve(value, isPlain, tag) + 1);
     }
 
     /// <summary>A placeholder for a value that was already reported as invalid.</summary>
@@ -116,7 +116,18 @@ public sealed class ScalarNode : YamlNode
     public bool IsPlain { get; }
 
     /// <summary>The type Kubernetes' YAML decoder gives the scalar.</summary>
-    public ScalarType Type { get; }
+    public ScalarType Type
+    {
+        get
+        {
+            if (_type == 0) _type = (byte)(ScalarResolver.Resolve(Value, IsPlain, null) + 1);
+            return (ScalarType)(_type - 1);
+        }
+    }
+
+    // 0 until resolved, else the ScalarType + 1: most scalars are mapping keys, whose type no one asks for.
+    // Tagged scalars (rare) are resolved at once, so the tag need not be kept.
+    private byte _type;
 
     /// <summary>The integer value, when <see cref="Type"/> is <see cref="ScalarType.Int"/>.</summary>
     public long? AsInt64() => Type == ScalarType.Int && ScalarResolver.TryParseInt(Value, out var v) ? v : null;
@@ -176,6 +187,9 @@ public sealed class MappingNode : YamlNode
 
     /// <summary>Whether the mapping was written in flow style (<c>{ a: 1 }</c>).</summary>
     public bool IsFlow { get; }
+
+    /// <summary>Whether a key is written twice (set by the tree builder, which reports it).</summary>
+    internal bool HasDuplicateKeys { get; set; }
 
     /// <summary>The entries as written, merge keys excluded.</summary>
     public IReadOnlyList<MappingEntry> Entries => _entries;

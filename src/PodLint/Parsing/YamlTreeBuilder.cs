@@ -345,6 +345,7 @@ internal sealed class YamlTreeBuilder
         {
             // Paths are known once the whole document is built: report then.
             _duplicates.Add((first, entry));
+            map.HasDuplicateKeys = true;
         }
 
         map.Add(entry);
@@ -355,10 +356,13 @@ internal sealed class YamlTreeBuilder
     private static MappingEntry? FindEarlier(Frame frame, MappingNode map, string keyText)
     {
         const int IndexThreshold = 16;
-        if (frame.KeyIndex is null && map.Entries.Count < IndexThreshold)
+        var entries = map.Entries;
+        if (frame.KeyIndex is null && entries.Count < IndexThreshold)
         {
-            foreach (var e in map.Entries)
+            // An indexed loop: foreach over IReadOnlyList<T> boxes the list's enumerator, once per entry added.
+            for (var i = 0; i < entries.Count; i++)
             {
+                var e = entries[i];
                 if (e.KeyText is { } k && string.Equals(k, keyText, StringComparison.Ordinal)) return e;
             }
 

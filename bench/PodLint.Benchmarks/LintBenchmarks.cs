@@ -1,0 +1,92 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using PodLint.Diagnostics;
+using PodLint.Engine;
+using PodLint.Model;
+using PodLint.Parsing;
+using YamlDotNet.Core;
+
+namespace PodLint.Benchmarks;
+
+/// <summary>
+/// Parse and lint throughput over the generated corpus of 10,000 Pods (one multi-document YAML string), and the
+/// per-file overhead on one typical Pod. <see cref="BareParserEvents"/> is the baseline: YamlDotNet's parser
+/// events alone, with nothing built from them.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
+[MedianColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class LintBenchmarks
+{
+    private const string Corpus = "Corpus";
+    private const string SinglePod = "SinglePod";
+    private string _corpus = "";
+    private string _singlePod = "";
+    private PodLinter _linter = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _corpus = CorpusGenerator.Generate();
+        _singlePod = CorpusGenerator.TypicalPod(_corpus);
+        _linter = new PodLinter();
+        CorpusChecks.AssertClean(_linter, _corpus, CorpusGenerator.DefaultPodCount);
+        CorpusChecks.AssertClean(_linter, _singlePod, 1);
+    }
+
+    /// <summary>Baseline: every YamlDotNet parser event of the corpus, nothing built.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Corpus)]
+    public int BareParserEvents() => CountEvents(_corpus);
+
+    /// <summary>Split into documents, build the positioned node trees, bind the typed Pods; no rules.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Corpus)]
+    public int ParseToTypedModel() => BindAll(_corpus, new List<Diagnostic>());
+
+    /// <summary>The public entry point: everything <see cref="ParseToTypedModel"/> does, plus the rules and the result.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Corpus)]
+    public int FullLint() => _linter.LintText(_corpus, "bench.yaml").PodCount;
+
+    /// <summary>Baseline of the per-file overhead: the parser events of one typical Pod.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(SinglePod)]
+    public int BareParserEventsSinglePod() => CountEvents(_singlePod);
+
+    /// <summary>The per-file cost of linting one typical Pod given as its own text.</summary>
+    [Benchmark]
+    [BenchmarkCategory(SinglePod)]
+    public int FullLintSinglePod() => _linter.LintText(_singlePod, "bench.yaml").PodCount;
+
+    internal static int CountEvents(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var events = 0;
+        while (parser.MoveNext()) events++;
+        return events;
+    }
+
+    internal static int BindAll(string text, List<Diagnostic> diagnostics)
+    {
+        var pods = 0;
+        var chunker = new DocumentChunker(new StringLineSource(text));
+        while (chunker.TryRead(out var chunk))
+        {
+            if (!chunk.HasContent) continue;
+            foreach (var doc in YamlTreeBuilder.Parse(chunk, "bench.yaml", ParserLimits.Default))
+            {
+                diagnostics.AddRange(doc.Diagnostics);
+                if (doc.Root?.Resolve() is MappingNode)
+                {
+                    PodBinder.Bind(doc.Root, diagnostics);
+                    pods++;
+                }
+            }
+        }
+
+        return pods;
+    }
+}
