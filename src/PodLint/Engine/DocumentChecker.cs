@@ -124,7 +124,7 @@ internal sealed partial class DocumentChecker(RuleSet rules, PodLintOptions opti
 
         if (kindNode is not ScalarNode { Type: ScalarType.String } kind)
         {
-            var kindEntry = map.Find("kind")!;
+            var kindEntry = map.Find("kind")!.Value;
             Add(diagnostics, InputRules.InvalidValueType, kindEntry.Value.Span, $"kind: expected string, got {kindEntry.Value.Describe()}",
                 "set `kind: Pod`", FieldPath.Root.Field("kind"));
             return (false, null);
@@ -133,7 +133,7 @@ internal sealed partial class DocumentChecker(RuleSet rules, PodLintOptions opti
         if (!string.Equals(kind.Value, "Pod", StringComparison.Ordinal))
         {
             var name = (map.Find("metadata")?.Value.Resolve() as MappingNode)?.Find("name")?.Value.Resolve() as ScalarNode;
-            var kindEntry = map.Find("kind")!;
+            var kindEntry = map.Find("kind")!.Value;
             Add(diagnostics, InputRules.UnsupportedKind, kindEntry.Value.Span,
                 $"skipped {(name is null ? "an object" : $"`{name.Value}`")} of kind `{kind.Value}`: PodLint checks Pods only",
                 string.Equals(kind.Value, "pod", StringComparison.OrdinalIgnoreCase) ? "kinds are case-sensitive: write `kind: Pod`" : null,

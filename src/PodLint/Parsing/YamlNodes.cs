@@ -167,7 +167,7 @@ public sealed class ScalarNode : YamlNode
 /// <summary>One key and its value in a mapping.</summary>
 /// <param name="Key">The key node (almost always a scalar).</param>
 /// <param name="Value">The value node.</param>
-public sealed record MappingEntry(YamlNode Key, YamlNode Value)
+public readonly record struct MappingEntry(YamlNode Key, YamlNode Value)
 {
     /// <summary>The key as text, or null when the key is not a scalar.</summary>
     public string? KeyText => Key is ScalarNode s ? s.Value : null;

@@ -31,6 +31,7 @@ internal sealed class YamlTreeBuilder
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> _stack = new();
+    private readonly Stack<Frame> _freeFrames = new();
     private readonly List<(MappingEntry First, MappingEntry Duplicate)> _duplicates = [];
     private long _aliasExpansion;
     private YamlNode? _root;
@@ -44,15 +45,14 @@ internal sealed class YamlTreeBuilder
         _lastPosition = SourceSpan.At(file, firstLine, 1);
     }
 
-    private sealed class Frame(YamlNode node)
+    /// <summary>An open collection. Frames are reused: a document opens thousands of collections, a few at a time.</summary>
+    private sealed class Frame
     {
-        public YamlNode Node { get; } = node;
+        public YamlNode Node { get; set; } = null!;
 
         public YamlNode? PendingKey { get; set; }
 
         public Dictionary<string, MappingEntry>? KeyIndex { get; set; }
-
-        public int Count { get; set; }
     }
 
     /// <summary>Parses the documents of one chunk (normally exactly one).</summary>
@@ -213,7 +213,9 @@ internal sealed class YamlTreeBuilder
         }
 
         Register(e, node);
-        _stack.Push(new Frame(node));
+        var frame = _freeFrames.Count > 0 ? _freeFrames.Pop() : new Frame();
+        frame.Node = node;
+        _stack.Push(frame);
     }
 
     private void Pop(ParsingEvent e)
@@ -226,7 +228,7 @@ internal sealed class YamlTreeBuilder
         {
             node.Span = span with { EndLine = (int)e.Start.Line + _lineOffset, EndColumn = (int)e.Start.Column + 1 };
         }
-        else if (frame.Count > 0 && LastChild(node) is { } last)
+        else if (LastChild(node) is { } last)
         {
             node.Span = span with { EndLine = last.Span.EndLine, EndColumn = last.Span.EndColumn };
         }
@@ -237,6 +239,9 @@ internal sealed class YamlTreeBuilder
             AttachToMapping(frame, frame.PendingKey, new ScalarNode(frame.PendingKey.Span, string.Empty, true, null));
         }
 
+        frame.PendingKey = null;
+        frame.KeyIndex = null;
+        _freeFrames.Push(frame);
         Attach(node);
     }
 
@@ -300,7 +305,6 @@ internal sealed class YamlTreeBuilder
                 node.Parent = seq;
                 node.IndexInParent = seq.Items.Count;
                 seq.Add(node);
-                frame.Count++;
                 break;
             case MappingNode:
                 if (frame.PendingKey is null)
@@ -350,7 +354,6 @@ internal sealed class YamlTreeBuilder
 
         map.Add(entry);
         if (keyText is not null) frame.KeyIndex?.TryAdd(keyText, entry);
-        frame.Count++;
     }
 
     private static MappingEntry? FindEarlier(Frame frame, MappingNode map, string keyText)
