@@ -125,12 +125,20 @@ public sealed partial class PodLinter
             if (Directory.Exists(path))
             {
                 var found = new List<Input>();
-                foreach (var file in Directory.EnumerateFiles(path, "*", enumeration))
+                try
                 {
-                    if (!ManifestExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) continue;
-                    if (IsHiddenBelow(path, file)) continue;
-                    var full = Path.GetFullPath(file);
-                    if (seen.Add(full)) found.Add(new Input(Display(file), full, null));
+                    foreach (var file in Directory.EnumerateFiles(path, "*", enumeration))
+                    {
+                        if (!ManifestExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) continue;
+                        if (IsHiddenBelow(path, file)) continue;
+                        var full = Path.GetFullPath(file);
+                        if (seen.Add(full)) found.Add(new Input(Display(file), full, null));
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // The folder itself cannot be listed: a finding on it, like a missing file.
+                    found.Add(new Input(Display(path), null, ex is UnauthorizedAccessException ? "permission denied" : ex.Message));
                 }
 
                 found.Sort((a, b) => string.CompareOrdinal(a.Display, b.Display));
