@@ -1,0 +1,39 @@
+using PodLint.Schema;
+
+namespace PodLint.Tests.Schemas;
+
+public class KubernetesSchemasTests
+{
+    [Test]
+    public void Every_generated_schema_is_embedded_and_the_newest_is_the_default()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepositoryPaths.Schemas, "kubernetes"), "pod-*.json")
+            .Select(f => Path.GetFileNameWithoutExtension(f)["pod-".Length..]).OrderBy(Version.Parse);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(KubernetesSchemas.SupportedVersions, Is.EqualTo(files));
+            Assert.That(KubernetesSchemas.SupportedVersions, Is.EqualTo(new[] { "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36" }));
+            Assert.That(KubernetesSchemas.Newest, Is.EqualTo("1.36"));
+        }
+    }
+
+    [Test]
+    public void A_schema_is_loaded_once_and_shared()
+    {
+        var first = KubernetesSchemas.GetPodSchema("1.33");
+        var again = KubernetesSchemas.GetPodSchema("1.33");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(again, Is.SameAs(first));
+            Assert.That(first.Validate("""{"spec":{"containers":[{"name":"a","image":"b","imagePullPolic":"Always"}]}}"""), Is.Not.Empty);
+            Assert.That(first.Validate("""{"spec":{"containers":[{"name":"a","image":"b","imagePullPolicy":"Always"}]}}"""), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void An_unsupported_version_lists_the_supported_ones()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => KubernetesSchemas.GetPodSchema("1.20"));
+        Assert.That(ex!.Message, Does.Contain("`1.20` is not supported").And.Contain("1.29, 1.30").And.Contain("1.36"));
+    }
+}
