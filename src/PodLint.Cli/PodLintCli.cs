@@ -40,6 +40,11 @@ internal static class PodLintCli
         DefaultValueFactory = _ => "<stdin>",
     };
 
+    private static readonly Option<string?> KubernetesVersionOption = new("--kubernetes-version", "-k")
+    {
+        Description = $"The Kubernetes minor version to check against ({string.Join(", ", PodLinter.SupportedKubernetesVersions)}; default: the newest).",
+    };
+
     private static readonly Option<string> VerbosityOption = CreateVerbosityOption();
 
     private static readonly Option<string> RulesFormatOption = CreateFormatOption("The output format.");
@@ -101,7 +106,7 @@ internal static class PodLintCli
     {
         var check = new Command("check", "Check Pod manifests and report findings.")
         {
-            PathsArgument, FormatOption, OutputOption, NoColorOption, SeverityOption, StdinFilenameOption, VerbosityOption,
+            PathsArgument, FormatOption, OutputOption, NoColorOption, SeverityOption, KubernetesVersionOption, StdinFilenameOption, VerbosityOption,
         };
         check.SetAction((parse, ct) => CheckAsync(parse, console, ct));
 
@@ -134,7 +139,12 @@ internal static class PodLintCli
         PodLinter linter;
         try
         {
-            linter = new PodLinter(new PodLintOptions { RuleLevels = levels, Logger = loggerFactory.CreateLogger("podlint") });
+            linter = new PodLinter(new PodLintOptions
+            {
+                RuleLevels = levels,
+                KubernetesVersion = parse.GetValue(KubernetesVersionOption),
+                Logger = loggerFactory.CreateLogger("podlint"),
+            });
         }
         catch (ArgumentException ex)
         {

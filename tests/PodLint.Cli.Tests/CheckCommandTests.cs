@@ -181,6 +181,22 @@ public class CheckCommandTests
         }
     }
 
+    [Test]
+    public async Task Kubernetes_version_selects_the_schema()
+    {
+        const string PodLevelResources = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  resources: {limits: {cpu: \"1\"}}\n  containers: [{name: web, image: nginx}]\n";
+        var old = await CliRunner.RunAsync(["check", "-", "--kubernetes-version", "1.30"], PodLevelResources);
+        var newest = await CliRunner.RunAsync(["check", "-"], PodLevelResources);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(old.ExitCode, Is.EqualTo(1));
+            Assert.That(old.Out, Does.Contain("error[PL1002]: `spec.resources` is not available before Kubernetes 1.32 (selected: 1.30)"));
+            Assert.That(old.Out, Does.Contain("--> <stdin>:5:3"));
+            Assert.That(newest.ExitCode, Is.EqualTo(0));
+        }
+    }
+
+    [TestCase(new[] { "check", "-", "--kubernetes-version", "1.28" }, "supported versions: 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36")]
     [TestCase(new[] { "check", "-", "--format", "xml" }, "xml")]
     [TestCase(new[] { "check", "-", "--bogus" }, "--bogus")]
     [TestCase(new[] { "frobnicate" }, "frobnicate")]

@@ -27,6 +27,9 @@ public static class RuleIds
 
     // PL1xxx: schema
     public const string InvalidValueType = "PL1001";
+    public const string UnknownField = "PL1002";
+    public const string MissingRequiredField = "PL1003";
+    public const string InvalidQuantity = "PL1004";
 
     // PL2xxx: API server
     public const string DuplicateContainerName = "PL2001";

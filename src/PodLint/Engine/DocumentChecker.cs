@@ -141,7 +141,14 @@ internal sealed partial class DocumentChecker(RuleSet rules, PodLintOptions opti
             return (false, null);
         }
 
-        var pod = PodBinder.Bind(root, diagnostics);
+        // Schema validation is the authority on value types; the binder's own type findings only fill the gaps.
+        var bound = new List<Diagnostic>();
+        var pod = PodBinder.Bind(root, bound);
+        var schemaFindings = new List<Diagnostic>();
+        Schema.SchemaValidator.Validate(root, options.KubernetesVersion!, schemaFindings);
+        diagnostics.AddRange(schemaFindings);
+        var covered = schemaFindings.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        diagnostics.AddRange(bound.Where(d => !covered.Contains(d.Path ?? string.Empty)));
         if (pod.ApiVersion is { } apiVersion && apiVersion.Value != "v1")
         {
             Add(diagnostics, InputRules.UnsupportedApiVersion, apiVersion.Span,

@@ -24,6 +24,12 @@ public sealed record PodLintOptions
     /// <summary>How many files are checked at once; defaults to the number of processors.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The Kubernetes minor version whose Pod schema the manifests are checked against (<c>1.33</c>); null for the
+    /// newest supported one. <see cref="PodLinter.SupportedKubernetesVersions"/> lists the choices.
+    /// </summary>
+    public string? KubernetesVersion { get; init; }
+
     /// <summary>Bounds against hostile input (nesting depth, alias expansion).</summary>
     public ParserLimits Limits { get; init; } = ParserLimits.Default;
 }

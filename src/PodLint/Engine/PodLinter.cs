@@ -24,10 +24,24 @@ public sealed partial class PodLinter
     public PodLinter(PodLintOptions? options = null)
     {
         _options = options ?? new PodLintOptions();
+        KubernetesVersion = _options.KubernetesVersion ?? Schema.KubernetesSchemas.Newest;
+        if (!Schema.KubernetesSchemas.IsSupported(KubernetesVersion))
+        {
+            throw new ArgumentException(
+                $"Kubernetes version `{KubernetesVersion}` is not supported; supported versions: {string.Join(", ", SupportedKubernetesVersions)}", nameof(options));
+        }
+
+        _options = _options with { KubernetesVersion = KubernetesVersion };
         _rules = new RuleSet(_options);
         _checker = new DocumentChecker(_rules, _options);
         _logger = _options.Logger;
     }
+
+    /// <summary>The Kubernetes minor versions whose Pod schemas PodLint carries, oldest first.</summary>
+    public static IReadOnlyList<string> SupportedKubernetesVersions => Schema.KubernetesSchemas.SupportedVersions;
+
+    /// <summary>The Kubernetes version manifests are checked against.</summary>
+    public string KubernetesVersion { get; }
 
     /// <summary>Every rule this linter knows (input findings, built-in and additional rules), in id order.</summary>
     public IReadOnlyList<RuleDescriptor> Rules => _rules.Descriptors;

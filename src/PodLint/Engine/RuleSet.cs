@@ -11,7 +11,7 @@ internal sealed class RuleSet
     public RuleSet(PodLintOptions options)
     {
         var rules = RuleRegistry.BuiltInRules.Concat(options.AdditionalRules).ToList();
-        Descriptors = [.. InputRules.All.Concat(rules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        Descriptors = [.. InputRules.All.Concat(Schema.SchemaRules.All).Concat(rules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
         var byKey = new Dictionary<string, RuleDescriptor>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in Descriptors)
         {

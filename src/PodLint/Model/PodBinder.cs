@@ -363,7 +363,7 @@ internal sealed class PodBinder
     /// fraction (Go's JSON encoder uses exponents only from 1e21), so the API server decodes them as integers.
     /// <paramref name="value"/> is null when the integer does not fit in 64 bits.
     /// </summary>
-    private static bool IsInteger(ScalarNode s, out long? value)
+    internal static bool IsInteger(ScalarNode s, out long? value)
     {
         value = null;
         switch (s.Type)
@@ -463,7 +463,7 @@ internal sealed class PodBinder
         _diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, node.Span, path.ToString(), null, help));
     }
 
-    private static string? TypeHelp(YamlNode node, string expected)
+    internal static string? TypeHelp(YamlNode node, string expected)
     {
         var wantsString = expected.Contains("string", StringComparison.Ordinal) || expected.StartsWith("quantity", StringComparison.Ordinal);
         return node.Resolve() switch

@@ -17,5 +17,5 @@ public static class RuleRegistry
 
     /// <summary>Every built-in descriptor (input findings and rules), in id order.</summary>
     public static IReadOnlyList<RuleDescriptor> BuiltInDescriptors { get; } =
-        [.. InputRules.All.Concat(BuiltInRules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        [.. InputRules.All.Concat(Schema.SchemaRules.All).Concat(BuiltInRules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
 }

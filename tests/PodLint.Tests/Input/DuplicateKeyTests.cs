@@ -142,7 +142,7 @@ public class DuplicateKeyTests
     {
         // `Name` and `name` are different keys; `"name"` and `name` are the same key.
         var result = Lint.Text("apiVersion: v1\nkind: Pod\nmetadata:\n  Name: a\n  name: b\n  \"name\": c\n");
-        Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL0002 6:3-6:9 metadata.name" }), () => Lint.Dump(result));
+        Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL1002 4:3-4:7 metadata.Name", "PL0002 6:3-6:9 metadata.name" }), () => Lint.Dump(result));
     }
 
     [Test]

@@ -164,7 +164,7 @@ public class ValueTypeTests
         var text = "x-port: &port { containerPort: eighty, protocol: TCP }\n"
             + Pod().Replace("        - containerPort: 8080", "        - <<: *port", StringComparison.Ordinal);
         var result = Lint.Text(text);
-        Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL1001 1:32-1:38 " + PortPath, "PL2001 15:13-15:16 spec.containers[1].name" }),
+        Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL1002 1:1-1:7 x-port", "PL1001 1:32-1:38 " + PortPath, "PL2001 15:13-15:16 spec.containers[1].name" }),
             () => Lint.Dump(result));
     }
 

@@ -1,0 +1,233 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NJsonSchema;
+using PodLint.Diagnostics;
+using PodLint.Model;
+using PodLint.Parsing;
+
+namespace PodLint.Schema;
+
+/// <summary>
+/// Checks a Pod's node tree against the Pod schema of one Kubernetes version, walking our positioned tree
+/// against NJsonSchema's schema model (no JSON conversion), so every finding sits at the exact value. One root
+/// cause gives one finding: a value of the wrong type is not looked into further.
+/// </summary>
+internal sealed class SchemaValidator
+{
+    private readonly string _version;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly List<string> _schemaPath = [];
+
+    private SchemaValidator(string version, List<Diagnostic> diagnostics)
+    {
+        _version = version;
+        _diagnostics = diagnostics;
+    }
+
+    public static void Validate(YamlNode root, string version, List<Diagnostic> diagnostics)
+    {
+        var schema = KubernetesSchemas.GetPodSchema(version);
+        var pod = schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
+        var validator = new SchemaValidator(version, diagnostics);
+        var map = (MappingNode)root.Resolve();
+        validator.Check(root, pod, FieldPath.Root, map.Entries.Count > 0 ? map.Entries[0].Key.Span : root.Span);
+    }
+
+    private void Check(YamlNode node, JsonSchema schema, FieldPath path, SourceSpan ownerSpan)
+    {
+        var resolved = node.Resolve();
+        if (resolved.IsInvalid || resolved is ScalarNode { Type: ScalarType.Null }) return;
+        schema = schema.ActualSchema;
+        if (schema.OneOf.Count > 0)
+        {
+            CheckOneOf(node, resolved, schema, path);
+            return;
+        }
+
+        var type = schema.Type;
+        if (type.HasFlag(JsonObjectType.Object) || schema.HasActualProperties)
+        {
+            if (resolved is MappingNode map) CheckMapping(map, schema, path, ownerSpan);
+            else TypeMismatch(node, path, "object");
+        }
+        else if (type.HasFlag(JsonObjectType.Array))
+        {
+            if (resolved is not SequenceNode seq)
+            {
+                TypeMismatch(node, path, "array");
+                return;
+            }
+
+            if (schema.Item is not { } item) return;
+            _schemaPath.Add("[]");
+            for (var i = 0; i < seq.Items.Count; i++)
+            {
+                var element = seq.Items[i];
+                Check(element, item, path.Index(i), FirstKeySpan(element));
+            }
+
+            _schemaPath.RemoveAt(_schemaPath.Count - 1);
+        }
+        else if (type.HasFlag(JsonObjectType.String))
+        {
+            if (resolved is not ScalarNode { Type: ScalarType.String }) TypeMismatch(node, path, "string");
+        }
+        else if (type.HasFlag(JsonObjectType.Integer))
+        {
+            if (resolved is not ScalarNode s || !PodBinder.IsInteger(s, out _)) TypeMismatch(node, path, "integer");
+        }
+        else if (type.HasFlag(JsonObjectType.Number))
+        {
+            if (resolved is not ScalarNode { Type: ScalarType.Int or ScalarType.Float }) TypeMismatch(node, path, "number");
+        }
+        else if (type.HasFlag(JsonObjectType.Boolean))
+        {
+            if (resolved is not ScalarNode { Type: ScalarType.Bool }) TypeMismatch(node, path, "boolean");
+        }
+    }
+
+    private void CheckOneOf(YamlNode node, YamlNode resolved, JsonSchema schema, FieldPath path)
+    {
+        var scalar = resolved as ScalarNode;
+        if (schema.Format == "quantity")
+        {
+            switch (scalar)
+            {
+                case { Type: ScalarType.Int or ScalarType.Float }:
+                    return;
+                case { Type: ScalarType.String } s when !IsQuantity(schema, s.Value):
+                    Report(SchemaRules.InvalidQuantity, node.Span, path, $"{path}: {ScalarNode.Quote(s.Value)} is not a quantity",
+                        "write a number with an optional suffix: `500m`, `0.5`, `128Mi`, `1Gi`, `1e3` (binary suffixes Ki Mi Gi Ti Pi Ei, decimal n u m k M G T P E)");
+                    return;
+                case { Type: ScalarType.String }:
+                    return;
+                default:
+                    TypeMismatch(node, path, "quantity (string or number)");
+                    return;
+            }
+        }
+
+        // int-or-string
+        if (scalar is { Type: ScalarType.String } || (scalar is not null && PodBinder.IsInteger(scalar, out _))) return;
+        TypeMismatch(node, path, "integer or string");
+    }
+
+    private void CheckMapping(MappingNode map, JsonSchema schema, FieldPath path, SourceSpan ownerSpan)
+    {
+        var properties = schema.ActualProperties;
+        var additional = schema.AdditionalPropertiesSchema;
+        foreach (var entry in map.EffectiveEntries())
+        {
+            if (entry.KeyText is not { } key) continue;
+            if (properties.TryGetValue(key, out var property))
+            {
+                _schemaPath.Add(key);
+                Check(entry.Value, property, path.Field(key), entry.Key.Span);
+                _schemaPath.RemoveAt(_schemaPath.Count - 1);
+            }
+            else if (additional is not null)
+            {
+                _schemaPath.Add("{}");
+                Check(entry.Value, additional, path.Key(key), entry.Key.Span);
+                _schemaPath.RemoveAt(_schemaPath.Count - 1);
+            }
+            else if (properties.Count > 0 && !schema.AllowAdditionalProperties)
+            {
+                UnknownField(entry, key, properties.Keys, path);
+            }
+        }
+
+        foreach (var required in schema.RequiredProperties)
+        {
+            if (map.Find(required) is not null) continue;
+            var fieldPath = path.Field(required);
+            Report(SchemaRules.MissingRequiredField, OneLine(ownerSpan), fieldPath, $"required field {fieldPath} is missing",
+                $"add `{required}:`");
+        }
+    }
+
+    private void UnknownField(MappingEntry entry, string key, IEnumerable<string> known, FieldPath parent)
+    {
+        var fieldPath = parent.Field(key);
+        var where = parent.IsRoot ? "at the top level of the Pod" : $"in {parent}";
+        _schemaPath.Add(key);
+        var availability = FieldAvailability.Describe(_schemaPath, _version);
+        _schemaPath.RemoveAt(_schemaPath.Count - 1);
+        string message;
+        string? help;
+        if (availability is not null)
+        {
+            message = $"`{fieldPath}` {availability}";
+            help = "choose the Kubernetes version of your cluster with `--kubernetes-version`, or remove the field";
+        }
+        else
+        {
+            var suggestion = DidYouMean(key, known);
+            message = $"unknown field {ScalarNode.Quote(key)} {where}" + (suggestion is null ? string.Empty : $"; did you mean {ScalarNode.Quote(suggestion)}?");
+            help = suggestion is null ? "remove the field; the API server rejects unknown fields (strict field validation)" : $"rename it to `{suggestion}`";
+        }
+
+        Report(SchemaRules.UnknownField, entry.Key.Span, fieldPath, message, help);
+    }
+
+    /// <summary>The closest known name by edit distance, when it is close enough to be a typo.</summary>
+    internal static string? DidYouMean(string key, IEnumerable<string> known)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in known)
+        {
+            var d = Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+
+        return best is not null && bestDistance <= Math.Max(1, Math.Min(3, best.Length / 3)) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private void TypeMismatch(YamlNode node, FieldPath path, string expected)
+        => Report(InputRules.InvalidValueType, node.Span, path, $"{path}: expected {expected}, got {node.Describe()}", PodBinder.TypeHelp(node, expected));
+
+    private void Report(RuleDescriptor rule, SourceSpan span, FieldPath path, string message, string? help)
+        => _diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, span, path.ToString(), null, help));
+
+    private static SourceSpan FirstKeySpan(YamlNode node)
+        => node.Resolve() is MappingNode { Entries.Count: > 0 } m ? m.Entries[0].Key.Span : node.Span;
+
+    private static SourceSpan OneLine(SourceSpan span)
+        => span.EndLine == span.StartLine ? span : span with { EndLine = span.StartLine, EndColumn = span.StartColumn + 1 };
+
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    /// <summary>The quantity grammar, as the schema itself states it (its string branch's pattern).</summary>
+    private static bool IsQuantity(JsonSchema quantitySchema, string value)
+    {
+        var pattern = quantitySchema.OneOf.Select(o => o.Pattern).FirstOrDefault(p => p is not null);
+        return pattern is null || Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant)).IsMatch(value);
+    }
+}

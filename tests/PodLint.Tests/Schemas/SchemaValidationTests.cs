@@ -1,0 +1,117 @@
+using PodLint.Engine;
+using PodLint.Tests.Input;
+
+namespace PodLint.Tests.Schemas;
+
+/// <summary>Schema conformance (PL1xxx) through the public API: rule, path and exact span for each class of finding.</summary>
+public class SchemaValidationTests
+{
+    private static string[] Where(string text, string? version = null)
+        => Lint.Where(new PodLinter(new PodLintOptions { KubernetesVersion = version }).LintText(text, Lint.File));
+
+    private const string Head = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n";
+
+    [Test]
+    public void Unknown_field_with_a_suggestion()
+    {
+        var result = new PodLinter().LintText(Head + "  containers:\n    - name: web\n      image: nginx\n      imagePullPolic: Always\n", Lint.File);
+        var d = result.Diagnostics.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Lint.Where(d), Is.EqualTo("PL1002 9:7-9:21 spec.containers[0].imagePullPolic"));
+            Assert.That(d.Message, Is.EqualTo("unknown field \"imagePullPolic\" in spec.containers[0]; did you mean \"imagePullPolicy\"?"));
+            Assert.That(d.RuleName, Is.EqualTo("unknown-field"));
+        }
+    }
+
+    [Test]
+    public void Unknown_field_without_a_close_name_and_at_the_top_level()
+    {
+        var result = new PodLinter().LintText(Head.Replace("spec:\n", "status2: {}\nspec:\n", StringComparison.Ordinal) + "  containers: [{name: web, image: nginx, frobnicate: 1}]\n", Lint.File);
+        Assert.That(result.Diagnostics.Select(d => d.Message), Is.EqualTo(new[]
+        {
+            "unknown field \"status2\" at the top level of the Pod; did you mean \"status\"?",
+            "unknown field \"frobnicate\" in spec.containers[0]",
+        }));
+    }
+
+    [Test]
+    public void Wrong_types_are_reported_once_at_the_value()
+        => Assert.That(Where(Head + "  containers:\n    - name: web\n      image: nginx\n      env:\n        MODE: fast\n      ports:\n        - containerPort: eighty\n"),
+            Is.EqualTo(new[] { "PL1001 10:9-10:19 spec.containers[0].env", "PL1001 12:26-12:32 spec.containers[0].ports[0].containerPort" }));
+
+    [Test]
+    public void Missing_required_fields_point_at_the_owner()
+        => Assert.That(Where(Head + "  containers:\n    - image: nginx\n      ports:\n        - name: http\n  volumes:\n    - emptyDir: {}\n"),
+            Is.EqualTo(new[]
+            {
+                "PL1003 7:7-7:12 spec.containers[0].name",
+                "PL1003 9:11-9:15 spec.containers[0].ports[0].containerPort",
+                "PL1003 11:7-11:15 spec.volumes[0].name",
+            }));
+
+    [Test]
+    public void Missing_containers_is_reported_at_the_spec_key()
+        => Assert.That(Where(Head + "  restartPolicy: Never\n"), Is.EqualTo(new[] { "PL1003 5:1-5:5 spec.containers" }));
+
+    [Test]
+    public void Invalid_quantities()
+    {
+        var result = new PodLinter().LintText(Head + "  containers:\n    - name: web\n      image: nginx\n      resources:\n        limits: {memory: 12 GB, cpu: 1K}\n        requests: {memory: 128Mi, cpu: 0.5, ephemeral-storage: 1e9}\n", Lint.File);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Lint.Where(result), Is.EqualTo(new[]
+            {
+                "PL1004 10:26-10:31 spec.containers[0].resources.limits[memory]",
+                "PL1004 10:38-10:40 spec.containers[0].resources.limits[cpu]",
+            }));
+            Assert.That(result.Diagnostics[0].Message, Is.EqualTo("spec.containers[0].resources.limits[memory]: \"12 GB\" is not a quantity"));
+        }
+    }
+
+    [Test]
+    public void Flow_style_pods_are_validated_with_exact_spans()
+        => Assert.That(Where("{ apiVersion: \"v1\", kind: \"Pod\", metadata: { name: x, labelz: {} }, spec: { containers: [ { name: a, image: b, ports: [ { containerPort: \"80\" } ] } ] } }\n"),
+            Is.EqualTo(new[] { "PL1002 1:55-1:61 metadata.labelz", "PL1001 1:138-1:142 spec.containers[0].ports[0].containerPort" }));
+
+    [TestCase("1.31", "PL1002 6:3-6:12 spec.resources")]
+    [TestCase("1.32", null)]
+    [TestCase("1.36", null)]
+    public void Pod_level_resources_depend_on_the_version(string version, string? expected)
+        => Assert.That(Where(Head + "  resources:\n    limits: {cpu: \"1\"}\n  containers: [{name: a, image: b}]\n", version),
+            Is.EqualTo(expected is null ? Array.Empty<string>() : [expected]));
+
+    [Test]
+    public void A_field_of_a_later_version_says_so()
+    {
+        var result = new PodLinter(new PodLintOptions { KubernetesVersion = "1.30" })
+            .LintText(Head + "  resources:\n    limits: {cpu: \"1\"}\n  containers: [{name: a, image: b}]\n", Lint.File);
+        Assert.That(result.Diagnostics.Single().Message, Is.EqualTo("`spec.resources` is not available before Kubernetes 1.32 (selected: 1.30)"));
+    }
+
+    [TestCase("1.36", "`spec.workloadRef` was removed after Kubernetes 1.35 (selected: 1.36)")]
+    [TestCase("1.34", "`spec.workloadRef` is not available before Kubernetes 1.35 (selected: 1.34)")]
+    public void A_field_that_came_and_went_says_so(string version, string message)
+    {
+        var result = new PodLinter(new PodLintOptions { KubernetesVersion = version })
+            .LintText(Head + "  workloadRef: {name: w}\n  containers: [{name: a, image: b}]\n", Lint.File);
+        Assert.That(result.Diagnostics.Single(d => d.RuleId == "PL1002").Message, Is.EqualTo(message));
+    }
+
+    [Test]
+    public void A_pod_using_most_common_fields_is_clean_in_every_version()
+    {
+        var pod = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "valid-web-log-shipper.yaml"));
+        foreach (var version in PodLinter.SupportedKubernetesVersions)
+        {
+            Assert.That(Where(pod, version), Is.Empty, version);
+        }
+    }
+
+    [Test]
+    public void An_unsupported_version_is_an_argument_error_listing_the_supported_ones()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => _ = new PodLinter(new PodLintOptions { KubernetesVersion = "1.28" }));
+        Assert.That(ex!.Message, Does.Contain("1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36"));
+    }
+}
