@@ -45,8 +45,7 @@ internal static class KubernetesSchemas
     {
         using var stream = typeof(KubernetesSchemas).Assembly.GetManifestResourceStream(Prefix + version + Suffix)
             ?? throw new InvalidOperationException($"the schema of Kubernetes {version} is not embedded");
-        using var reader = new StreamReader(stream);
-        // The schemas are self-contained (local references only), so no resolver touches the file system or network.
-        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+        using var document = System.Text.Json.JsonDocument.Parse(stream);
+        return SchemaBuilder.Build(document.RootElement);
     }
 }

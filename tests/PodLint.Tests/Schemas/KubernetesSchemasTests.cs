@@ -30,6 +30,33 @@ public class KubernetesSchemasTests
         }
     }
 
+    [TestCase("""{"spec":{"containers":[{"name":"a","image":"b","ports":[{"containerPort":80}],"resources":{"limits":{"cpu":0.5,"memory":"1Gi"}}}]}}""")]
+    [TestCase("""{"spec":{"containers":[{"name":"a","image":"b","imagePullPolic":"Always"}]}}""")]
+    [TestCase("""{"spec":{"containers":[{"image":"b","ports":[{"name":"x"}]}]}}""")]
+    [TestCase("""{"spec":{"containers":[{"name":"a","env":{"A":"b"},"resources":{"limits":{"memory":"12 GB"}}}]}}""")]
+    [TestCase("""{"metadata":{"labels":{"a":1}},"spec":{"containers":[{"name":"a","livenessProbe":{"httpGet":{"port":"http"}}}],"volumes":[{"name":"v","emptyDir":{"sizeLimit":1}}]}}""")]
+    public async Task Model_built_in_code_validates_like_the_one_NJsonSchema_parses(string json)
+    {
+        // The fast builder must not change what the schema means: NJsonSchema's own validator agrees on both models.
+        var parsed = await NJsonSchema.JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Schemas, "kubernetes", "pod-1.33.json")));
+        var built = KubernetesSchemas.GetPodSchema("1.33");
+        static string[] Errors(NJsonSchema.JsonSchema schema, string json)
+            => [.. Flatten(schema.Validate(json)).Select(e => $"{e.Kind} {e.Path}").Order(StringComparer.Ordinal)];
+        Assert.That(Errors(built, json), Is.EqualTo(Errors(parsed, json)));
+    }
+
+    private static IEnumerable<NJsonSchema.Validation.ValidationError> Flatten(IEnumerable<NJsonSchema.Validation.ValidationError> errors)
+    {
+        foreach (var e in errors)
+        {
+            yield return e;
+            if (e is NJsonSchema.Validation.ChildSchemaValidationError child)
+            {
+                foreach (var nested in child.Errors.Values.SelectMany(Flatten)) yield return nested;
+            }
+        }
+    }
+
     [Test]
     public void An_unsupported_version_lists_the_supported_ones()
     {
