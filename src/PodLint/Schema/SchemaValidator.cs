@@ -118,6 +118,7 @@ internal sealed class SchemaValidator
     {
         var properties = schema.ActualProperties;
         var additional = schema.AdditionalPropertiesSchema;
+        HashSet<string>? suggested = null;
         foreach (var entry in map.EffectiveEntries())
         {
             if (entry.KeyText is not { } key) continue;
@@ -135,20 +136,22 @@ internal sealed class SchemaValidator
             }
             else if (properties.Count > 0 && !schema.AllowAdditionalProperties)
             {
-                UnknownField(entry, key, properties.Keys, path);
+                if (UnknownField(entry, key, properties.Keys, path) is { } suggestion) (suggested ??= []).Add(suggestion);
             }
         }
 
         foreach (var required in schema.RequiredProperties)
         {
-            if (map.Find(required) is not null) continue;
+            // A misspelt required field is one mistake: the unknown-field finding already names it.
+            if (map.Find(required) is not null || suggested?.Contains(required) == true) continue;
             var fieldPath = path.Field(required);
             Report(SchemaRules.MissingRequiredField, OneLine(ownerSpan), fieldPath, $"required field {fieldPath} is missing",
                 $"add `{required}:`");
         }
     }
 
-    private void UnknownField(MappingEntry entry, string key, IEnumerable<string> known, FieldPath parent)
+    /// <summary>Reports an unknown field; returns the known field it suggests instead, if any.</summary>
+    private string? UnknownField(MappingEntry entry, string key, IEnumerable<string> known, FieldPath parent)
     {
         var fieldPath = parent.Field(key);
         var where = parent.IsRoot ? "at the top level of the Pod" : $"in {parent}";
@@ -157,6 +160,7 @@ internal sealed class SchemaValidator
         _schemaPath.RemoveAt(_schemaPath.Count - 1);
         string message;
         string? help;
+        string? suggestion = null;
         if (availability is not null)
         {
             message = $"`{fieldPath}` {availability}";
@@ -164,12 +168,13 @@ internal sealed class SchemaValidator
         }
         else
         {
-            var suggestion = DidYouMean(key, known);
+            suggestion = DidYouMean(key, known);
             message = $"unknown field {ScalarNode.Quote(key)} {where}" + (suggestion is null ? string.Empty : $"; did you mean {ScalarNode.Quote(suggestion)}?");
             help = suggestion is null ? "remove the field; the API server rejects unknown fields (strict field validation)" : $"rename it to `{suggestion}`";
         }
 
         Report(SchemaRules.UnknownField, entry.Key.Span, fieldPath, message, help);
+        return suggestion;
     }
 
     /// <summary>The closest known name by edit distance, when it is close enough to be a typo.</summary>

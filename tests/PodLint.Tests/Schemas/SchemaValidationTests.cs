@@ -98,13 +98,37 @@ public class SchemaValidationTests
         Assert.That(result.Diagnostics.Single(d => d.RuleId == "PL1002").Message, Is.EqualTo(message));
     }
 
-    [Test]
-    public void A_pod_using_most_common_fields_is_clean_in_every_version()
+    [TestCaseSource(typeof(PodLinter), nameof(PodLinter.SupportedKubernetesVersions))]
+    public void A_large_pod_using_most_common_fields_is_clean_in_every_version(string version)
     {
-        var pod = File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "valid-web-log-shipper.yaml"));
-        foreach (var version in PodLinter.SupportedKubernetesVersions)
+        var pod = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "PodLint.Tests", "Schemas", "Fixtures", "large-pod.yaml"));
+        var result = new PodLinter(new PodLintOptions { KubernetesVersion = version }).LintText(pod, Lint.File);
+        using (Assert.EnterMultipleScope())
         {
-            Assert.That(Where(pod, version), Is.Empty, version);
+            Assert.That(Lint.Where(result), Is.Empty, () => Lint.Dump(result));
+            Assert.That(result.PodCount, Is.EqualTo(1));
+        }
+    }
+
+    [TestCase("whenUnsatisfiable: ScheduleAnyway", "whenUnsatisfyable: ScheduleAnyway", "PL1002 44:7-44:24 spec.topologySpreadConstraints[0].whenUnsatisfyable")]
+    [TestCase("divisor: 1Mi", "divisor: 1MB", "PL1004 95:66-95:69 spec.containers[0].env[4].valueFrom.resourceFieldRef.divisor")]
+    [TestCase("expirationSeconds: 3600", "expirationSeconds: an-hour", "PL1001 156:67-156:74 spec.volumes[6].projected.sources[1].serviceAccountToken.expirationSeconds")]
+    public void The_large_pod_is_checked_all_the_way_down(string from, string to, string expected)
+    {
+        // Guards the test above: a slip deep inside the large Pod is found.
+        var pod = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "PodLint.Tests", "Schemas", "Fixtures", "large-pod.yaml"))
+            .Replace(from, to, StringComparison.Ordinal);
+        Assert.That(Where(pod), Is.EqualTo(new[] { expected }));
+    }
+
+    [TestCaseSource(typeof(PodLinter), nameof(PodLinter.SupportedKubernetesVersions))]
+    public void The_valid_examples_are_clean_in_every_version(string version)
+    {
+        var linter = new PodLinter(new PodLintOptions { KubernetesVersion = version });
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Examples, "valid-*"))
+        {
+            var result = linter.LintText(File.ReadAllText(file), Path.GetFileName(file));
+            Assert.That(Lint.Where(result), Is.Empty, () => Lint.Dump(result));
         }
     }
 
