@@ -119,8 +119,11 @@ internal sealed class SchemaValidator
         var properties = schema.ActualProperties;
         var additional = schema.AdditionalPropertiesSchema;
         HashSet<string>? suggested = null;
-        foreach (var entry in map.EffectiveEntries())
+        // Without duplicate or merge keys the effective entries are the entries as written (no iterator, no set).
+        var entries = !map.HasDuplicateKeys && map.Merges.Count == 0 ? map.Entries : map.EffectiveEntries().ToList();
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (entry.KeyText is not { } key) continue;
             if (properties.TryGetValue(key, out var property))
             {
