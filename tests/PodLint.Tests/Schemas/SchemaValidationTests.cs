@@ -98,6 +98,24 @@ public class SchemaValidationTests
         Assert.That(result.Diagnostics.Single(d => d.RuleId == "PL1002").Message, Is.EqualTo(message));
     }
 
+    [TestCase("1.33", "`spec.hostnameOverride` is not available before Kubernetes 1.34 (selected: 1.33)")]
+    [TestCase("1.34", null)]
+    public void HostnameOverride_exists_from_1_34(string version, string? message)
+    {
+        var result = new PodLinter(new PodLintOptions { KubernetesVersion = version })
+            .LintText(Head + "  hostnameOverride: web-1\n  containers: [{name: a, image: b}]\n", Lint.File);
+        Assert.That(result.Diagnostics.Select(d => d.Message), Is.EqualTo(message is null ? Array.Empty<string>() : [message]));
+    }
+
+    [TestCase("1.33", "`spec.containers[0].restartPolicyRules` is not available before Kubernetes 1.34 (selected: 1.33)")]
+    [TestCase("1.36", null)]
+    public void Container_restart_rules_exist_from_1_34(string version, string? message)
+    {
+        var result = new PodLinter(new PodLintOptions { KubernetesVersion = version })
+            .LintText(Head + "  containers:\n    - name: a\n      image: b\n      restartPolicyRules: []\n", Lint.File);
+        Assert.That(result.Diagnostics.Select(d => d.Message), Is.EqualTo(message is null ? Array.Empty<string>() : [message]));
+    }
+
     [TestCaseSource(typeof(PodLinter), nameof(PodLinter.SupportedKubernetesVersions))]
     public void A_large_pod_using_most_common_fields_is_clean_in_every_version(string version)
     {
