@@ -30,6 +30,9 @@ public readonly record struct SourceSpan(string File, int StartLine, int StartCo
         return c != 0 ? c : span.EndColumn.CompareTo(other.EndColumn);
     }
 
+    /// <summary>The span itself when it is on one line, else its first character (a multi-line value is shown by its start).</summary>
+    internal SourceSpan FirstLine() => EndLine == StartLine ? this : this with { EndLine = StartLine, EndColumn = StartColumn + 1 };
+
     /// <summary>Renders <c>file:line:column</c>.</summary>
     public override string ToString() => $"{File}:{StartLine}:{StartColumn}";
 }

@@ -91,7 +91,7 @@ internal sealed partial class DocumentChecker(RuleSet rules, PodLintOptions opti
                 (isPod, reference) = CheckObject(document.Root, map, diagnostics, cancellationToken);
                 break;
             default:
-                Add(diagnostics, InputRules.DocumentNotMapping, OneLine(document.Root.Span),
+                Add(diagnostics, InputRules.DocumentNotMapping, document.Root.Span.FirstLine(),
                     $"the document is {Article(document.Root.Describe())}, not a mapping, so it cannot be a Kubernetes object",
                     "a manifest is a mapping with `apiVersion`, `kind`, `metadata` and `spec`");
                 break;
@@ -107,7 +107,7 @@ internal sealed partial class DocumentChecker(RuleSet rules, PodLintOptions opti
 
     private (bool IsPod, ObjectReference? Reference) CheckObject(YamlNode root, MappingNode map, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var firstKey = map.Entries.Count > 0 ? OneLine(map.Entries[0].Key.Span) : OneLine(root.Span);
+        var firstKey = map.Entries.Count > 0 ? map.Entries[0].Key.Span.FirstLine() : root.Span.FirstLine();
         var kindNode = map.Find("kind")?.Value.Resolve();
         var apiVersionNode = map.Find("apiVersion")?.Value.Resolve();
         if (apiVersionNode is null or ScalarNode { Type: ScalarType.Null })
@@ -168,7 +168,7 @@ internal sealed partial class DocumentChecker(RuleSet rules, PodLintOptions opti
 #pragma warning restore CA1031
             {
                 LogRuleFailure(_logger, ex, rule.Descriptor.Id, pod.Span.File);
-                Add(diagnostics, InputRules.InternalError, OneLine(root.Span),
+                Add(diagnostics, InputRules.InternalError, root.Span.FirstLine(),
                     $"rule {rule.Descriptor.Id} ({rule.Descriptor.Name}) failed on this Pod: {ex.GetType().Name}: {ex.Message}",
                     "this is a bug: please report it with the manifest");
             }
@@ -191,8 +191,6 @@ internal sealed partial class DocumentChecker(RuleSet rules, PodLintOptions opti
 
     private static void Add(List<Diagnostic> target, RuleDescriptor rule, SourceSpan span, string message, string? help, FieldPath? path = null)
         => target.Add(new Diagnostic(rule, rule.DefaultSeverity, message, span, path?.ToString(), null, help));
-
-    private static SourceSpan OneLine(SourceSpan span) => span.EndLine == span.StartLine ? span : span with { EndLine = span.StartLine, EndColumn = span.StartColumn + 1 };
 
     private static string Article(string what) => what.StartsWith("array", StringComparison.Ordinal) ? "a sequence" : "a scalar (" + what + ")";
 

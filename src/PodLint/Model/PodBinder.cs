@@ -120,7 +120,7 @@ internal sealed class PodBinder
 
     private EnvVar BindEnv(YamlNode node, MappingNode m, FieldPath p, int index)
     {
-        var valueFrom = Object(m, "valueFrom", p, (n, mm, pp) => (mm.Entries.Count > 0 ? mm.Entries[^1] : mm.EffectiveEntries().FirstOrDefault()) is { KeyText: { } k } e
+        var valueFrom = Object(m, "valueFrom", p, (n, mm, pp) => mm.EffectiveEntries() is [{ KeyText: { } k } e, ..]
             ? new Located<string>(k, e.Key, pp.Field(k)) : (Located<string>?)null);
         return new EnvVar
         {
@@ -427,17 +427,9 @@ internal sealed class PodBinder
             return [];
         }
 
-        var result = new List<MapEntry>(m.Entries.Count);
-        if (!m.HasDuplicateKeys && m.Merges.Count == 0)
-        {
-            // The common case: the effective entries are the entries as written (no iterator, no set).
-            var entries = m.Entries;
-            for (var i = 0; i < entries.Count; i++) AddMapEntry(result, entries[i], path, bindValue);
-            return result;
-        }
-
-        foreach (var e in m.EffectiveEntries()) AddMapEntry(result, e, path, bindValue);
-        result.Reverse();
+        var entries = m.EffectiveEntries();
+        var result = new List<MapEntry>(entries.Count);
+        for (var i = 0; i < entries.Count; i++) AddMapEntry(result, entries[i], path, bindValue);
         return result;
     }
 

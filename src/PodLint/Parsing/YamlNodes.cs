@@ -216,25 +216,32 @@ public sealed class MappingNode : YamlNode
         return null;
     }
 
-    /// <summary>Every effective entry: own entries (the last of duplicates), then merged keys not overridden.</summary>
-    public IEnumerable<MappingEntry> EffectiveEntries()
+    /// <summary>
+    /// Every effective entry: own entries in the order written (of duplicates, the last), then merged keys not
+    /// overridden. A mapping without duplicate or merge keys (the common case) returns its entries as they are.
+    /// </summary>
+    public IReadOnlyList<MappingEntry> EffectiveEntries()
     {
+        if (!HasDuplicateKeys && _merges is null) return _entries;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<MappingEntry>(_entries.Count);
         for (var i = _entries.Count - 1; i >= 0; i--)
         {
             var e = _entries[i];
-            if (e.KeyText is null || seen.Add(e.KeyText)) yield return e;
+            if (e.KeyText is null || seen.Add(e.KeyText)) result.Add(e);
         }
 
-        if (_merges is null) yield break;
-        foreach (var merge in _merges)
+        result.Reverse();
+        foreach (var merge in Merges)
         {
             if (merge.Resolve() is not MappingNode m) continue;
             foreach (var e in m.EffectiveEntries())
             {
-                if (e.KeyText is null || seen.Add(e.KeyText)) yield return e;
+                if (e.KeyText is null || seen.Add(e.KeyText)) result.Add(e);
             }
         }
+
+        return result;
     }
 
     internal void Add(MappingEntry entry)

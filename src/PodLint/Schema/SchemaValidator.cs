@@ -119,8 +119,7 @@ internal sealed class SchemaValidator
         var properties = schema.ActualProperties;
         var additional = schema.AdditionalPropertiesSchema;
         HashSet<string>? suggested = null;
-        // Without duplicate or merge keys the effective entries are the entries as written (no iterator, no set).
-        var entries = !map.HasDuplicateKeys && map.Merges.Count == 0 ? map.Entries : map.EffectiveEntries().ToList();
+        var entries = map.EffectiveEntries();
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -148,7 +147,7 @@ internal sealed class SchemaValidator
             // A misspelt required field is one mistake: the unknown-field finding already names it.
             if (map.Find(required) is not null || suggested?.Contains(required) == true) continue;
             var fieldPath = path.Field(required);
-            Report(SchemaRules.MissingRequiredField, OneLine(ownerSpan), fieldPath, $"required field {fieldPath} is missing",
+            Report(SchemaRules.MissingRequiredField, ownerSpan.FirstLine(), fieldPath, $"required field {fieldPath} is missing",
                 $"add `{required}:`");
         }
     }
@@ -226,9 +225,6 @@ internal sealed class SchemaValidator
 
     private static SourceSpan FirstKeySpan(YamlNode node)
         => node.Resolve() is MappingNode { Entries.Count: > 0 } m ? m.Entries[0].Key.Span : node.Span;
-
-    private static SourceSpan OneLine(SourceSpan span)
-        => span.EndLine == span.StartLine ? span : span with { EndLine = span.StartLine, EndColumn = span.StartColumn + 1 };
 
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
