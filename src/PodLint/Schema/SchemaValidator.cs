@@ -18,7 +18,12 @@ internal sealed class SchemaValidator
 {
     private readonly string _version;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly List<string> _schemaPath = [];
+
+    // The path of the value being checked, as a stack: a FieldPath is only built for a finding (most values have none).
+    private readonly List<Segment> _path = [];
+
+    /// <summary>One step of the path: a field name, a list index (<c>Name</c> null) or a map key.</summary>
+    private readonly record struct Segment(string? Name, int Index, bool IsKey);
 
     private SchemaValidator(string version, List<Diagnostic> diagnostics)
     {
@@ -32,63 +37,62 @@ internal sealed class SchemaValidator
         var pod = schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
         var validator = new SchemaValidator(version, diagnostics);
         var map = (MappingNode)root.Resolve();
-        validator.Check(root, pod, FieldPath.Root, map.Entries.Count > 0 ? map.Entries[0].Key.Span : root.Span);
+        validator.Check(root, pod, map.Entries.Count > 0 ? map.Entries[0].Key.Span : root.Span);
     }
 
-    private void Check(YamlNode node, JsonSchema schema, FieldPath path, SourceSpan ownerSpan)
+    private void Check(YamlNode node, JsonSchema schema, SourceSpan ownerSpan)
     {
         var resolved = node.Resolve();
         if (resolved.IsInvalid || resolved is ScalarNode { Type: ScalarType.Null }) return;
         schema = schema.ActualSchema;
         if (schema.OneOf.Count > 0)
         {
-            CheckOneOf(node, resolved, schema, path);
+            CheckOneOf(node, resolved, schema);
             return;
         }
 
         var type = schema.Type;
         if (type.HasFlag(JsonObjectType.Object) || schema.HasActualProperties)
         {
-            if (resolved is MappingNode map) CheckMapping(map, schema, path, ownerSpan);
-            else TypeMismatch(node, path, "object");
+            if (resolved is MappingNode map) CheckMapping(map, schema, ownerSpan);
+            else TypeMismatch(node, "object");
         }
         else if (type.HasFlag(JsonObjectType.Array))
         {
             if (resolved is not SequenceNode seq)
             {
-                TypeMismatch(node, path, "array");
+                TypeMismatch(node, "array");
                 return;
             }
 
             if (schema.Item is not { } item) return;
-            _schemaPath.Add("[]");
             for (var i = 0; i < seq.Items.Count; i++)
             {
                 var element = seq.Items[i];
-                Check(element, item, path.Index(i), FirstKeySpan(element));
+                _path.Add(new Segment(null, i, IsKey: false));
+                Check(element, item, FirstKeySpan(element));
+                _path.RemoveAt(_path.Count - 1);
             }
-
-            _schemaPath.RemoveAt(_schemaPath.Count - 1);
         }
         else if (type.HasFlag(JsonObjectType.String))
         {
-            if (resolved is not ScalarNode { Type: ScalarType.String }) TypeMismatch(node, path, "string");
+            if (resolved is not ScalarNode { Type: ScalarType.String }) TypeMismatch(node, "string");
         }
         else if (type.HasFlag(JsonObjectType.Integer))
         {
-            if (resolved is not ScalarNode s || !PodBinder.IsInteger(s, out _)) TypeMismatch(node, path, "integer");
+            if (resolved is not ScalarNode s || !PodBinder.IsInteger(s, out _)) TypeMismatch(node, "integer");
         }
         else if (type.HasFlag(JsonObjectType.Number))
         {
-            if (resolved is not ScalarNode { Type: ScalarType.Int or ScalarType.Float }) TypeMismatch(node, path, "number");
+            if (resolved is not ScalarNode { Type: ScalarType.Int or ScalarType.Float }) TypeMismatch(node, "number");
         }
         else if (type.HasFlag(JsonObjectType.Boolean))
         {
-            if (resolved is not ScalarNode { Type: ScalarType.Bool }) TypeMismatch(node, path, "boolean");
+            if (resolved is not ScalarNode { Type: ScalarType.Bool }) TypeMismatch(node, "boolean");
         }
     }
 
-    private void CheckOneOf(YamlNode node, YamlNode resolved, JsonSchema schema, FieldPath path)
+    private void CheckOneOf(YamlNode node, YamlNode resolved, JsonSchema schema)
     {
         var scalar = resolved as ScalarNode;
         if (schema.Format == "quantity")
@@ -98,23 +102,24 @@ internal sealed class SchemaValidator
                 case { Type: ScalarType.Int or ScalarType.Float }:
                     return;
                 case { Type: ScalarType.String } s when !IsQuantity(schema, s.Value):
+                    var path = CurrentPath();
                     Report(SchemaRules.InvalidQuantity, node.Span, path, $"{path}: {ScalarNode.Quote(s.Value)} is not a quantity",
                         "write a number with an optional suffix: `500m`, `0.5`, `128Mi`, `1Gi`, `1e3` (binary suffixes Ki Mi Gi Ti Pi Ei, decimal n u m k M G T P E)");
                     return;
                 case { Type: ScalarType.String }:
                     return;
                 default:
-                    TypeMismatch(node, path, "quantity (string or number)");
+                    TypeMismatch(node, "quantity (string or number)");
                     return;
             }
         }
 
         // int-or-string
         if (scalar is { Type: ScalarType.String } || (scalar is not null && PodBinder.IsInteger(scalar, out _))) return;
-        TypeMismatch(node, path, "integer or string");
+        TypeMismatch(node, "integer or string");
     }
 
-    private void CheckMapping(MappingNode map, JsonSchema schema, FieldPath path, SourceSpan ownerSpan)
+    private void CheckMapping(MappingNode map, JsonSchema schema, SourceSpan ownerSpan)
     {
         var properties = schema.ActualProperties;
         var additional = schema.AdditionalPropertiesSchema;
@@ -126,19 +131,19 @@ internal sealed class SchemaValidator
             if (entry.KeyText is not { } key) continue;
             if (properties.TryGetValue(key, out var property))
             {
-                _schemaPath.Add(key);
-                Check(entry.Value, property, path.Field(key), entry.Key.Span);
-                _schemaPath.RemoveAt(_schemaPath.Count - 1);
+                _path.Add(new Segment(key, 0, IsKey: false));
+                Check(entry.Value, property, entry.Key.Span);
+                _path.RemoveAt(_path.Count - 1);
             }
             else if (additional is not null)
             {
-                _schemaPath.Add("{}");
-                Check(entry.Value, additional, path.Key(key), entry.Key.Span);
-                _schemaPath.RemoveAt(_schemaPath.Count - 1);
+                _path.Add(new Segment(key, 0, IsKey: true));
+                Check(entry.Value, additional, entry.Key.Span);
+                _path.RemoveAt(_path.Count - 1);
             }
             else if (properties.Count > 0 && !schema.AllowAdditionalProperties)
             {
-                if (UnknownField(entry, key, properties.Keys, path) is { } suggestion) (suggested ??= []).Add(suggestion);
+                if (UnknownField(entry, key, properties.Keys) is { } suggestion) (suggested ??= []).Add(suggestion);
             }
         }
 
@@ -146,20 +151,21 @@ internal sealed class SchemaValidator
         {
             // A misspelt required field is one mistake: the unknown-field finding already names it.
             if (map.Find(required) is not null || suggested?.Contains(required) == true) continue;
-            var fieldPath = path.Field(required);
+            var fieldPath = CurrentPath().Field(required);
             Report(SchemaRules.MissingRequiredField, ownerSpan.FirstLine(), fieldPath, $"required field {fieldPath} is missing",
                 $"add `{required}:`");
         }
     }
 
     /// <summary>Reports an unknown field; returns the known field it suggests instead, if any.</summary>
-    private string? UnknownField(MappingEntry entry, string key, IEnumerable<string> known, FieldPath parent)
+    private string? UnknownField(MappingEntry entry, string key, IEnumerable<string> known)
     {
+        var parent = CurrentPath();
         var fieldPath = parent.Field(key);
         var where = parent.IsRoot ? "at the top level of the Pod" : $"in {parent}";
-        _schemaPath.Add(key);
-        var availability = FieldAvailability.Describe(_schemaPath, _version);
-        _schemaPath.RemoveAt(_schemaPath.Count - 1);
+        // The field's schema steps: property names, `[]` for list items, `{}` for map values.
+        var steps = _path.Select(s => s.IsKey ? "{}" : s.Name ?? "[]").Append(key).ToList();
+        var availability = FieldAvailability.Describe(steps, _version);
         string message;
         string? help;
         string? suggestion = null;
@@ -217,8 +223,22 @@ internal sealed class SchemaValidator
         return previous[b.Length];
     }
 
-    private void TypeMismatch(YamlNode node, FieldPath path, string expected)
-        => Report(InputRules.InvalidValueType, node.Span, path, $"{path}: expected {expected}, got {node.Describe()}", PodBinder.TypeHelp(node, expected));
+    private void TypeMismatch(YamlNode node, string expected)
+    {
+        var path = CurrentPath();
+        Report(InputRules.InvalidValueType, node.Span, path, $"{path}: expected {expected}, got {node.Describe()}", PodBinder.TypeHelp(node, expected));
+    }
+
+    private FieldPath CurrentPath()
+    {
+        var path = FieldPath.Root;
+        foreach (var segment in _path)
+        {
+            path = segment.Name is null ? path.Index(segment.Index) : segment.IsKey ? path.Key(segment.Name) : path.Field(segment.Name);
+        }
+
+        return path;
+    }
 
     private void Report(RuleDescriptor rule, SourceSpan span, FieldPath path, string message, string? help)
         => _diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, span, path.ToString(), null, help));
