@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using NJsonSchema;
 using PodLint.Diagnostics;
@@ -52,7 +50,7 @@ internal sealed class SchemaValidator
         }
 
         var type = schema.Type;
-        if (type.HasFlag(JsonObjectType.Object) || schema.HasActualProperties)
+        if (type.HasFlag(JsonObjectType.Object) || schema.Properties.Count > 0)
         {
             if (resolved is MappingNode map) CheckMapping(map, schema, ownerSpan);
             else TypeMismatch(node, "object");
@@ -121,7 +119,9 @@ internal sealed class SchemaValidator
 
     private void CheckMapping(MappingNode map, JsonSchema schema, SourceSpan ownerSpan)
     {
-        var properties = schema.ActualProperties;
+        // Our schemas put no properties under allOf (the generator wraps only the root, unwrapped above), so Properties
+        // is the whole set; NJsonSchema's ActualProperties would copy it into a new dictionary on every call.
+        var properties = schema.Properties;
         var additional = schema.AdditionalPropertiesSchema;
         HashSet<string>? suggested = null;
         var entries = map.EffectiveEntries();
@@ -147,6 +147,7 @@ internal sealed class SchemaValidator
             }
         }
 
+        if (schema.RequiredProperties.Count == 0) return;
         foreach (var required in schema.RequiredProperties)
         {
             // A misspelt required field is one mistake: the unknown-field finding already names it.
@@ -246,12 +247,13 @@ internal sealed class SchemaValidator
     private static SourceSpan FirstKeySpan(YamlNode node)
         => node.Resolve() is MappingNode { Entries.Count: > 0 } m ? m.Entries[0].Key.Span : node.Span;
 
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<JsonSchema, Regex?> QuantityPatterns = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The quantity grammar, as the schema itself states it (its string branch's pattern).</summary>
     private static bool IsQuantity(JsonSchema quantitySchema, string value)
     {
-        var pattern = quantitySchema.OneOf.Select(o => o.Pattern).FirstOrDefault(p => p is not null);
-        return pattern is null || Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant)).IsMatch(value);
+        var pattern = QuantityPatterns.GetOrAdd(quantitySchema, static s => s.OneOf.Select(o => o.Pattern).FirstOrDefault(p => p is not null) is { } p
+            ? new Regex(p, RegexOptions.CultureInvariant) : null);
+        return pattern is null || pattern.IsMatch(value);
     }
 }
