@@ -6,7 +6,7 @@ using PodLint.Engine;
 namespace PodLint.Benchmarks;
 
 /// <summary>
-/// A paired measurement of the target ratios, for noisy machines: the three corpus operations run round-robin in
+/// A paired measurement of the target ratios, for noisy machines: the corpus operations run round-robin in
 /// one process (in a rotating order), so a slow period of the machine slows all three alike, and the ratio is
 /// taken per round. The
 /// BenchmarkDotNet suite runs each benchmark's iterations back to back instead, which lets drift between
@@ -19,11 +19,13 @@ internal static class PairedRatio
         var corpus = CorpusGenerator.Generate();
         var linter = new PodLinter();
         CorpusChecks.AssertClean(linter, corpus, CorpusGenerator.DefaultPodCount);
+        var trees = LintBenchmarks.ParseAll(corpus, CorpusGenerator.DefaultPodCount / 10);
         var operations = new (string Name, Func<int> Run)[]
         {
             (nameof(LintBenchmarks.BareParserEvents), () => LintBenchmarks.CountEvents(corpus)),
             (nameof(LintBenchmarks.ParseToTypedModel), () => LintBenchmarks.BindAll(corpus, new List<Diagnostic>())),
             (nameof(LintBenchmarks.FullLint), () => linter.LintText(corpus, "bench.yaml").PodCount),
+            (nameof(LintBenchmarks.SchemaValidation), () => LintBenchmarks.ValidateAll(trees, 10)),
         };
 
         var times = operations.Select(_ => new List<double>()).ToArray();
