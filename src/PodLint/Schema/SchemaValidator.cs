@@ -150,8 +150,19 @@ internal sealed class SchemaValidator
         if (schema.RequiredProperties.Count == 0) return;
         foreach (var required in schema.RequiredProperties)
         {
+            var present = map.Find(required);
             // A misspelt required field is one mistake: the unknown-field finding already names it.
-            if (map.Find(required) is not null || suggested?.Contains(required) == true) continue;
+            if (suggested?.Contains(required) == true) continue;
+            if (present is { } entry)
+            {
+                // Kubernetes reads null as "not set", so a required field written as `name:` (or `~`, `null`) is missing.
+                if (entry.Value.Resolve() is not ScalarNode { Type: ScalarType.Null }) continue;
+                var nullPath = CurrentPath().Field(required);
+                Report(SchemaRules.MissingRequiredField, entry.Key.Span, nullPath, $"required field {nullPath} is null",
+                    $"give `{required}` a value: in YAML, a key with nothing after it (or `~`, `null`) is null, which Kubernetes reads as not set");
+                continue;
+            }
+
             var fieldPath = CurrentPath().Field(required);
             Report(SchemaRules.MissingRequiredField, ownerSpan.FirstLine(), fieldPath, $"required field {fieldPath} is missing",
                 $"add `{required}:`");

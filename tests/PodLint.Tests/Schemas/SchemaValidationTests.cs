@@ -55,6 +55,23 @@ public class SchemaValidationTests
         => Assert.That(Where(Head + "  restartPolicy: Never\n"), Is.EqualTo(new[] { "PL1003 5:1-5:5 spec.containers" }));
 
     [Test]
+    public void A_required_field_written_as_null_is_missing_at_its_own_key()
+    {
+        // Kubernetes reads null as "not set": `containers:` with nothing after it is no list of containers.
+        var result = new PodLinter().LintText(Head + "  containers:\n  initContainers:\n    - name: ~\n      image: busybox\n", Lint.File);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Of("PL1003").Select(Lint.Where), Is.EqualTo(new[] { "PL1003 6:3-6:13 spec.containers", "PL1003 8:7-8:11 spec.initContainers[0].name" }));
+            Assert.That(result.Of("PL1003")[0].Message, Is.EqualTo("required field spec.containers is null"));
+        }
+    }
+
+    [Test]
+    public void Optional_fields_written_as_null_are_not_set()
+        => Assert.That(Where("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  labels:\n  annotations: null\nspec:\n  hostNetwork: ~\n  containers:\n    - name: web\n      image: nginx\n      ports:\n      resources: {limits: {cpu: null}}\n"),
+            Is.Empty);
+
+    [Test]
     public void Invalid_quantities()
     {
         var result = new PodLinter().LintText(Head + "  containers:\n    - name: web\n      image: nginx\n      resources:\n        limits: {memory: 12 GB, cpu: 1K}\n        requests: {memory: 128Mi, cpu: 0.5, ephemeral-storage: 1e9}\n", Lint.File);
