@@ -78,7 +78,8 @@ internal sealed class SchemaValidator
         }
         else if (type.HasFlag(JsonObjectType.Integer))
         {
-            if (resolved is not ScalarNode s || !PodBinder.IsInteger(s, out _)) TypeMismatch(node, "integer");
+            if (resolved is not ScalarNode s || !PodBinder.IsInteger(s, out var value)) TypeMismatch(node, "integer");
+            else if (value is null || (schema.Format == "int32" && value is < int.MinValue or > int.MaxValue)) OutOfRange(node, s, schema.Format);
         }
         else if (type.HasFlag(JsonObjectType.Number))
         {
@@ -239,6 +240,15 @@ internal sealed class SchemaValidator
     {
         var path = CurrentPath();
         Report(InputRules.InvalidValueType, node.Span, path, $"{path}: expected {expected}, got {node.Describe()}", PodBinder.TypeHelp(node, expected));
+    }
+
+    /// <summary>An integer the API server cannot decode into its field's Go type (int32, or int64 for the rest).</summary>
+    private void OutOfRange(YamlNode node, ScalarNode scalar, string? format)
+    {
+        var path = CurrentPath();
+        var (bits, range) = format == "int32" ? (32, "-2147483648 to 2147483647") : (64, "-9223372036854775808 to 9223372036854775807");
+        Report(InputRules.InvalidValueType, node.Span, path, $"{path}: expected integer, got {scalar.Describe()}, which does not fit in {bits} bits",
+            $"the API server cannot decode it; the field takes {range}");
     }
 
     private FieldPath CurrentPath()

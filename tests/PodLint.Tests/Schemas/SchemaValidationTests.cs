@@ -41,6 +41,22 @@ public class SchemaValidationTests
             Is.EqualTo(new[] { "PL1001 10:9-10:19 spec.containers[0].env", "PL1001 12:26-12:32 spec.containers[0].ports[0].containerPort" }));
 
     [Test]
+    public void Integers_out_of_their_fields_range_are_wrong_types()
+    {
+        // containerPort is an int32 and activeDeadlineSeconds an int64 in the API; 1e19 overflows int64.
+        var result = new PodLinter().LintText(Head + "  activeDeadlineSeconds: 1e19\n  terminationGracePeriodSeconds: 4294967296\n  containers:\n    - name: web\n      image: nginx\n      ports:\n        - containerPort: 4294967296\n        - containerPort: 2147483647\n", Lint.File);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL1001 6:26-6:30 spec.activeDeadlineSeconds", "PL1001 12:26-12:36 spec.containers[0].ports[0].containerPort" }));
+            Assert.That(result.Diagnostics.Select(d => d.Message), Is.EqualTo(new[]
+            {
+                "spec.activeDeadlineSeconds: expected integer, got number 1e19, which does not fit in 64 bits",
+                "spec.containers[0].ports[0].containerPort: expected integer, got integer 4294967296, which does not fit in 32 bits",
+            }));
+        }
+    }
+
+    [Test]
     public void Missing_required_fields_point_at_the_owner()
         => Assert.That(Where(Head + "  containers:\n    - image: nginx\n      ports:\n        - name: http\n  volumes:\n    - emptyDir: {}\n"),
             Is.EqualTo(new[]
