@@ -53,13 +53,13 @@ internal sealed class SchemaValidator
         if (type.HasFlag(JsonObjectType.Object) || schema.Properties.Count > 0)
         {
             if (resolved is MappingNode map) CheckMapping(map, schema, ownerSpan);
-            else TypeMismatch(node, "object");
+            else TypeMismatch(node, "object", ShapeHelp.ForObject(resolved, schema));
         }
         else if (type.HasFlag(JsonObjectType.Array))
         {
             if (resolved is not SequenceNode seq)
             {
-                TypeMismatch(node, "array");
+                TypeMismatch(node, "array", ShapeHelp.ForList(resolved, schema.Item?.ActualSchema));
                 return;
             }
 
@@ -236,10 +236,10 @@ internal sealed class SchemaValidator
         return previous[b.Length];
     }
 
-    private void TypeMismatch(YamlNode node, string expected)
+    private void TypeMismatch(YamlNode node, string expected, string? help = null)
     {
         var path = CurrentPath();
-        Report(InputRules.InvalidValueType, node.Span, path, $"{path}: expected {expected}, got {node.Describe()}", PodBinder.TypeHelp(node, expected));
+        Report(InputRules.InvalidValueType, node.Span, path, $"{path}: expected {expected}, got {node.Describe()}", help ?? PodBinder.TypeHelp(node, expected));
     }
 
     /// <summary>An integer the API server cannot decode into its field's Go type (int32, or int64 for the rest).</summary>

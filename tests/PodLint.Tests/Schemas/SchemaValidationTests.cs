@@ -40,6 +40,23 @@ public class SchemaValidationTests
         => Assert.That(Where(Head + "  containers:\n    - name: web\n      image: nginx\n      env:\n        MODE: fast\n      ports:\n        - containerPort: eighty\n"),
             Is.EqualTo(new[] { "PL1001 10:9-10:19 spec.containers[0].env", "PL1001 12:26-12:32 spec.containers[0].ports[0].containerPort" }));
 
+    [TestCase("env: {MODE: fast}", "spec.containers[0].env", "write a list of name/value pairs: `- name: MODE` with `value: fast` below it, one item per entry")]
+    [TestCase("envFrom: {configMapRef: {name: cfg}}", "spec.containers[0].envFrom", "write it as a list item: `- configMapRef: …` is a list of one")]
+    [TestCase("args: {a: b}", "spec.containers[0].args", "write a list: one `- ` item per entry")]
+    [TestCase("command: nginx -g x", "spec.containers[0].command", "write a list, one `- ` item per element (`[\"nginx -g x\"]` would be a single element)")]
+    [TestCase("ports: [80]", "spec.containers[0].ports[0]", "write it as an object: `containerPort: 80`")]
+    [TestCase("ports: [{containerPort: \"80\"}]", "spec.containers[0].ports[0].containerPort", "remove the quotes: a quoted number is a string")]
+    public void Wrong_shapes_get_help_written_from_the_value(string field, string path, string help)
+    {
+        var result = new PodLinter().LintText(Head + "  containers:\n    - name: web\n      image: nginx\n      " + field + "\n", Lint.File);
+        var d = result.Single("PL1001");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(d.Path, Is.EqualTo(path));
+            Assert.That(d.Help, Is.EqualTo(help));
+        }
+    }
+
     [Test]
     public void Integers_out_of_their_fields_range_are_wrong_types()
     {
