@@ -23,6 +23,9 @@ internal sealed class SchemaValidator
     /// <summary>One step of the path: a field name, a list index (<c>Name</c> null) or a map key.</summary>
     private readonly record struct Segment(string? Name, int Index, bool IsKey);
 
+    // The objects being checked, outermost first, with the path length at each: where a misplaced field belongs.
+    private readonly List<(JsonSchema Schema, int Depth)> _owners = [];
+
     private SchemaValidator(string version, List<Diagnostic> diagnostics)
     {
         _version = version;
@@ -125,6 +128,7 @@ internal sealed class SchemaValidator
         var properties = schema.Properties;
         var additional = schema.AdditionalPropertiesSchema;
         HashSet<string>? suggested = null;
+        _owners.Add((schema, _path.Count));
         var entries = map.EffectiveEntries();
         for (var i = 0; i < entries.Count; i++)
         {
@@ -144,9 +148,11 @@ internal sealed class SchemaValidator
             }
             else if (properties.Count > 0 && !schema.AllowAdditionalProperties)
             {
-                if (UnknownField(entry, key, properties.Keys) is { } suggestion) (suggested ??= []).Add(suggestion);
+                if (UnknownField(entry, key, schema) is { } suggestion) (suggested ??= []).Add(suggestion);
             }
         }
+
+        _owners.RemoveAt(_owners.Count - 1);
 
         if (schema.RequiredProperties.Count == 0) return;
         foreach (var required in schema.RequiredProperties)
@@ -171,7 +177,7 @@ internal sealed class SchemaValidator
     }
 
     /// <summary>Reports an unknown field; returns the known field it suggests instead, if any.</summary>
-    private string? UnknownField(MappingEntry entry, string key, IEnumerable<string> known)
+    private string? UnknownField(MappingEntry entry, string key, JsonSchema owner)
     {
         var parent = CurrentPath();
         var fieldPath = parent.Field(key);
@@ -189,13 +195,131 @@ internal sealed class SchemaValidator
         }
         else
         {
-            suggestion = DidYouMean(key, known);
-            message = $"unknown field {ScalarNode.Quote(key)} {where}" + (suggestion is null ? string.Empty : $"; did you mean {ScalarNode.Quote(suggestion)}?");
-            help = suggestion is null ? "remove the field; the API server rejects unknown fields (strict field validation)" : $"rename it to `{suggestion}`";
+            suggestion = DidYouMean(key, owner.Properties.Keys);
+            message = $"unknown field {ScalarNode.Quote(key)} {where}";
+            if (suggestion is not null)
+            {
+                message += $"; did you mean {ScalarNode.Quote(suggestion)}?";
+                help = $"rename it to `{suggestion}`";
+            }
+            else if (Enclosing(key, entry.Value.Resolve()) is { } above)
+            {
+                message += $"; it belongs {(above.IsRoot ? "at the top level of the Pod" : $"in {above}")}";
+                help = "move it there: is it indented too far?";
+            }
+            else if (Within(key, entry.Value.Resolve(), owner, parent) is { } below)
+            {
+                message += $"; it belongs in {below}";
+                help = "move it there: is it indented too little?";
+            }
+            else if (Beside(key, entry.Value.Resolve()) is { } beside)
+            {
+                message += $"; it belongs in {beside}";
+                help = "move it there";
+            }
+            else
+            {
+                help = "remove the field; the API server rejects unknown fields (strict field validation)";
+            }
         }
 
         Report(SchemaRules.UnknownField, entry.Key.Span, fieldPath, message, help);
         return suggestion;
+    }
+
+    /// <summary>The nearest enclosing object that has the field, for a field indented too far.</summary>
+    private FieldPath? Enclosing(string key, YamlNode value)
+    {
+        for (var i = _owners.Count - 2; i >= 0; i--)
+        {
+            if (_owners[i].Schema.Properties.TryGetValue(key, out var field) && Fits(value, field.ActualSchema)) return PathPrefix(_owners[i].Depth);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The objects just inside <paramref name="owner"/> (its object fields, or the items of its list fields) that have the
+    /// field with a value of the written shape, for a field indented too little: "the items of spec.containers or …".
+    /// Null when none, or when so many have it that naming them would not help. A resource name (<c>memory</c>) in a
+    /// container belongs in its resources' limits or requests.
+    /// </summary>
+    private static string? Within(string key, YamlNode value, JsonSchema owner, FieldPath path)
+    {
+        if (IsResourceName(key))
+        {
+            if (owner.Properties.TryGetValue("resources", out var resources) && HasLimitsAndRequests(resources.ActualSchema))
+            {
+                return $"{path.Field("resources").Field("limits")} or {path.Field("resources").Field("requests")}";
+            }
+
+            if (HasLimitsAndRequests(owner)) return $"{path.Field("limits")} or {path.Field("requests")}";
+        }
+
+        var places = new List<string>();
+        foreach (var (name, property) in owner.Properties)
+        {
+            var schema = property.ActualSchema;
+            var isList = schema.Type.HasFlag(JsonObjectType.Array);
+            if (isList) schema = schema.Item?.ActualSchema;
+            if (schema is null || !schema.Properties.TryGetValue(key, out var field) || !Fits(value, field.ActualSchema)) continue;
+            places.Add(isList ? $"the items of {path.Field(name)}" : path.Field(name).ToString());
+        }
+
+        return places.Count switch
+        {
+            0 or > 3 => null,
+            1 => places[0],
+            _ => string.Join(", ", places.Take(places.Count - 1)) + " or " + places[^1],
+        };
+    }
+
+    /// <summary>An object field of an enclosing object that has the field (<c>spec.labels</c> → metadata).</summary>
+    private string? Beside(string key, YamlNode value)
+    {
+        for (var i = _owners.Count - 2; i >= 0; i--)
+        {
+            foreach (var (name, property) in _owners[i].Schema.Properties)
+            {
+                var schema = property.ActualSchema;
+                if (schema.Properties.TryGetValue(key, out var field) && Fits(value, field.ActualSchema))
+                {
+                    return PathPrefix(_owners[i].Depth).Field(name).ToString();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a written value has the shape of a field's schema (a scalar for a scalar, a list for a list …).</summary>
+    private static bool Fits(YamlNode value, JsonSchema schema)
+    {
+        var type = schema.Type;
+        return value switch
+        {
+            MappingNode => type.HasFlag(JsonObjectType.Object) || schema.Properties.Count > 0,
+            SequenceNode => type.HasFlag(JsonObjectType.Array),
+            _ => !type.HasFlag(JsonObjectType.Object) && !type.HasFlag(JsonObjectType.Array) && schema.Properties.Count == 0,
+        };
+    }
+
+    private static bool IsResourceName(string key)
+        => key is "cpu" or "memory" or "ephemeral-storage" || key.StartsWith("hugepages-", StringComparison.Ordinal);
+
+    private static bool HasLimitsAndRequests(JsonSchema schema)
+        => schema.Properties.ContainsKey("limits") && schema.Properties.ContainsKey("requests");
+
+    private FieldPath PathPrefix(int length)
+    {
+        var path = FieldPath.Root;
+        for (var i = 0; i < length; i++)
+        {
+            var segment = _path[i];
+            path = segment.Name is null ? path.Index(segment.Index) : segment.IsKey ? path.Key(segment.Name) : path.Field(segment.Name);
+        }
+
+        return path;
     }
 
     /// <summary>The closest known name by edit distance, when it is close enough to be a typo.</summary>
@@ -251,16 +375,7 @@ internal sealed class SchemaValidator
             $"the API server cannot decode it; the field takes {range}");
     }
 
-    private FieldPath CurrentPath()
-    {
-        var path = FieldPath.Root;
-        foreach (var segment in _path)
-        {
-            path = segment.Name is null ? path.Index(segment.Index) : segment.IsKey ? path.Key(segment.Name) : path.Field(segment.Name);
-        }
-
-        return path;
-    }
+    private FieldPath CurrentPath() => PathPrefix(_path.Count);
 
     private void Report(RuleDescriptor rule, SourceSpan span, FieldPath path, string message, string? help)
         => _diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, span, path.ToString(), null, help));

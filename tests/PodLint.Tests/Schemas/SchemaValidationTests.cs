@@ -35,6 +35,24 @@ public class SchemaValidationTests
         }));
     }
 
+    [TestCase("  image: nginx\n", "unknown field \"image\" in spec; it belongs in the items of spec.containers, the items of spec.ephemeralContainers or the items of spec.initContainers")]
+    [TestCase("  labels: {app: web}\n", "unknown field \"labels\" in spec; it belongs in metadata")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      volumes: [{name: data, emptyDir: {}}]\n", "unknown field \"volumes\" in spec.containers[0]; it belongs in spec")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      runAsUser: 1000\n", "unknown field \"runAsUser\" in spec.containers[0]; it belongs in spec.containers[0].securityContext")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      memory: 1Gi\n", "unknown field \"memory\" in spec.containers[0]; it belongs in spec.containers[0].resources.limits or spec.containers[0].resources.requests")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      resources: {cpu: 1}\n", "unknown field \"cpu\" in spec.containers[0].resources; it belongs in spec.containers[0].resources.limits or spec.containers[0].resources.requests")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      livenessProbe: {port: 80}\n", "unknown field \"port\" in spec.containers[0].livenessProbe; it belongs in spec.containers[0].livenessProbe.grpc, spec.containers[0].livenessProbe.httpGet or spec.containers[0].livenessProbe.tcpSocket")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      volumes: 3\n", "unknown field \"volumes\" in spec.containers[0]")] // a scalar fits no `volumes`
+    [TestCase("  name: web\n", "unknown field \"name\" in spec; it belongs in metadata")]
+    [TestCase("  volumes: [{name: v, optional: true}]\n", "unknown field \"optional\" in spec.volumes[0]; it belongs in spec.volumes[0].configMap or spec.volumes[0].secret")]
+    [TestCase("  volumes: [{name: v, readOnly: true}]\n", "unknown field \"readOnly\" in spec.volumes[0]")] // too many volume sources have one
+    public void A_field_at_the_wrong_level_says_where_it_belongs(string spec, string message)
+    {
+        var text = Head + spec + (spec.Contains("containers:", StringComparison.Ordinal) ? "" : "  containers: [{name: web, image: nginx}]\n");
+        var result = new PodLinter().LintText(text, Lint.File);
+        Assert.That(result.Single("PL1002").Message, Is.EqualTo(message));
+    }
+
     [Test]
     public void Wrong_types_are_reported_once_at_the_value()
         => Assert.That(Where(Head + "  containers:\n    - name: web\n      image: nginx\n      env:\n        MODE: fast\n      ports:\n        - containerPort: eighty\n"),
