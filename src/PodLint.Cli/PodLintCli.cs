@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PodLint.Diagnostics;
@@ -102,7 +103,7 @@ internal static class PodLintCli
         }
     }
 
-    private static RootCommand BuildCommand(CliConsole console)
+    private static Command BuildCommand(CliConsole console)
     {
         var check = new Command("check", "Check Pod manifests and report findings.")
         {
@@ -113,7 +114,12 @@ internal static class PodLintCli
         var rules = new Command("rules", "List every rule: id, name, category, default severity and summary.") { RulesFormatOption };
         rules.SetAction(parse => ListRules(parse, console));
 
-        return new RootCommand("podlint: checks Kubernetes Pod manifests before they reach a cluster.") { check, rules };
+        // Not RootCommand: that names itself after the executable, which is PodLint.Cli (run by the tool's shim or its
+        // apphost), not the command people type.
+        return new Command("podlint", "Checks Kubernetes Pod manifests before they reach a cluster.")
+        {
+            check, rules, new HelpOption(), new VersionOption(),
+        };
     }
 
     private static async Task<int> CheckAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)

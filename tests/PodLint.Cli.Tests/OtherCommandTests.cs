@@ -53,6 +53,8 @@ public class OtherCommandTests
         {
             Assert.That(run.ExitCode, Is.EqualTo(0));
             Assert.That(run.Out, Does.Contain("--format"));
+            // The command people type, not the assembly's name (PodLint.Cli) that System.CommandLine's RootCommand takes.
+            Assert.That(run.Out, Does.Contain("Usage:\n  podlint check [<paths>...] [options]"));
         }
     }
 }
