@@ -86,10 +86,13 @@ public abstract class YamlNode
     /// <summary>How many nodes the node stands for once aliases are expanded (saturating).</summary>
     internal abstract long ExpandedSize { get; }
 
-    // Fields of the Pod API whose values are string maps, not structs: their keys print as [key].
-    private static readonly HashSet<string> MapFields = new(StringComparer.Ordinal)
+    // Fields of the Pod API whose values are maps, not structs: their keys print as [key]. A test keeps this list equal
+    // to the map-typed fields of the Kubernetes schemas (less `resources`, a struct in containers and a map only in
+    // status.resourceClaimStatuses[].resources).
+    internal static readonly HashSet<string> MapFields = new(StringComparer.Ordinal)
     {
-        "labels", "annotations", "nodeSelector", "limits", "requests", "overhead", "matchLabels", "volumeAttributes", "options",
+        "allocatedResources", "annotations", "labels", "limits", "matchLabels", "nodeSelector", "options", "overhead", "requests",
+        "userAnnotations", "volumeAttributes",
     };
 }
 

@@ -63,4 +63,31 @@ public class KubernetesSchemasTests
         var ex = Assert.Throws<ArgumentException>(() => KubernetesSchemas.GetPodSchema("1.20"));
         Assert.That(ex!.Message, Does.Contain("`1.20` is not supported").And.Contain("1.29, 1.30").And.Contain("1.36"));
     }
+
+    [Test]
+    public void The_map_fields_of_node_paths_are_the_map_typed_fields_of_the_schemas()
+    {
+        // YamlNode.Path prints keys under these fields as [key]; a field name that is a struct somewhere is left out.
+        var maps = new SortedSet<string>(StringComparer.Ordinal);
+        var structs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var version in KubernetesSchemas.SupportedVersions)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Schemas, "kubernetes", $"pod-{version}.json")));
+            var definitions = document.RootElement.GetProperty("definitions");
+            foreach (var definition in definitions.EnumerateObject())
+            {
+                if (!definition.Value.TryGetProperty("properties", out var properties)) continue;
+                foreach (var property in properties.EnumerateObject())
+                {
+                    var schema = property.Value;
+                    while (schema.TryGetProperty("$ref", out var reference)) schema = definitions.GetProperty(reference.GetString()!["#/definitions/".Length..]);
+                    if (schema.TryGetProperty("properties", out _)) structs.Add(property.Name);
+                    else if (schema.TryGetProperty("additionalProperties", out var values) && values.ValueKind == System.Text.Json.JsonValueKind.Object) maps.Add(property.Name);
+                }
+            }
+        }
+
+        maps.ExceptWith(structs);
+        Assert.That(PodLint.Parsing.YamlNode.MapFields.Order(StringComparer.Ordinal), Is.EqualTo(maps));
+    }
 }
