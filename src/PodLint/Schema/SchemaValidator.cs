@@ -38,7 +38,26 @@ internal sealed class SchemaValidator
         var pod = schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
         var validator = new SchemaValidator(version, diagnostics);
         var map = (MappingNode)root.Resolve();
-        validator.Check(root, pod, map.Entries.Count > 0 ? map.Entries[0].Key.Span : root.Span);
+        var rootSpan = map.Entries.Count > 0 ? map.Entries[0].Key.Span : root.Span;
+        validator.Check(root, pod, rootSpan);
+        validator.CheckSpecPresent(map, pod, rootSpan);
+    }
+
+    /// <summary>
+    /// The schema does not require `spec`, but a Pod's spec is a struct, not a pointer: without one the API server
+    /// validates an empty spec and rejects it for its required fields (`spec.containers: Required value`).
+    /// </summary>
+    private void CheckSpecPresent(MappingNode pod, JsonSchema podSchema, SourceSpan rootSpan)
+    {
+        if (!podSchema.Properties.TryGetValue("spec", out var specSchema)) return;
+        var spec = pod.Find("spec");
+        if (spec is { } entry && entry.Value.Resolve() is not ScalarNode { Type: ScalarType.Null }) return;
+        foreach (var required in specSchema.ActualSchema.RequiredProperties)
+        {
+            var path = FieldPath.Root.Field("spec").Field(required);
+            Report(SchemaRules.MissingRequiredField, spec?.Key.Span ?? rootSpan.FirstLine(), path, $"required field {path} is missing",
+                spec is null ? $"add `spec:` with `{required}:`" : $"give `spec` a value with `{required}:`");
+        }
     }
 
     private void Check(YamlNode node, JsonSchema schema, SourceSpan ownerSpan)

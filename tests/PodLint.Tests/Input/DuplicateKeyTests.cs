@@ -141,7 +141,7 @@ public class DuplicateKeyTests
     public void Keys_that_differ_only_in_case_or_quoting_style()
     {
         // `Name` and `name` are different keys; `"name"` and `name` are the same key.
-        var result = Lint.Text("apiVersion: v1\nkind: Pod\nmetadata:\n  Name: a\n  name: b\n  \"name\": c\n");
+        var result = Lint.Text("apiVersion: v1\nkind: Pod\nmetadata:\n  Name: a\n  name: b\n  \"name\": c\nspec: {containers: [{name: a, image: b}]}\n");
         Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL1002 4:3-4:7 metadata.Name", "PL0002 6:3-6:9 metadata.name" }), () => Lint.Dump(result));
     }
 

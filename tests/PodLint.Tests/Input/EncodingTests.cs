@@ -201,6 +201,7 @@ public class EncodingTests
         ---
         apiVersion: apps/v1
         kind: Pod
+        spec: { containers: [ { name: a, image: b } ] }
 
         """;
 
@@ -296,7 +297,7 @@ public class EncodingTests
         {
             Assert.That(fromBytes.Diagnostics, Has.Length.EqualTo(1200));
             Assert.That(Lint.Where(fromBytes), Is.EqualTo(Lint.Where(fromText)));
-            Assert.That(Lint.Where(fromBytes.Diagnostics[^1]), Is.EqualTo(ShiftLines(FindingsWhere[2], 399 * 13)));
+            Assert.That(Lint.Where(fromBytes.Diagnostics[^1]), Is.EqualTo(ShiftLines(FindingsWhere[2], 399 * 14)));
         }
     }
 

@@ -205,7 +205,7 @@ public class InvalidYamlTests
     [Test]
     public void An_alias_used_before_its_anchor_is_undefined()
     {
-        var result = Lint.Text("apiVersion: v1\nkind: Pod\nmetadata:\n  name: *n\n  namespace: &n web\n");
+        var result = Lint.Text("apiVersion: v1\nkind: Pod\nmetadata:\n  name: *n\n  namespace: &n web\nspec: {containers: [{name: a, image: b}]}\n");
         Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL0001 4:9-4:11" }), () => Lint.Dump(result));
     }
 

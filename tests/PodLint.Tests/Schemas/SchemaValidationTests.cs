@@ -101,6 +101,12 @@ public class SchemaValidationTests
                 "PL1003 11:7-11:15 spec.volumes[0].name",
             }));
 
+    [TestCase("", "PL1003 1:1-1:11 spec.containers")]
+    [TestCase("spec:\n", "PL1003 5:1-5:5 spec.containers")]
+    [TestCase("spec: ~\n", "PL1003 5:1-5:5 spec.containers")]
+    public void A_pod_without_a_spec_lacks_its_containers(string spec, string expected)
+        => Assert.That(Where("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n" + spec), Is.EqualTo(new[] { expected }));
+
     [Test]
     public void Missing_containers_is_reported_at_the_spec_key()
         => Assert.That(Where(Head + "  restartPolicy: Never\n"), Is.EqualTo(new[] { "PL1003 5:1-5:5 spec.containers" }));
