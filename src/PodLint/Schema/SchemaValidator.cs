@@ -12,7 +12,7 @@ namespace PodLint.Schema;
 /// against NJsonSchema's schema model (no JSON conversion), so every finding sits at the exact value. One root
 /// cause gives one finding: a value of the wrong type is not looked into further.
 /// </summary>
-internal sealed class SchemaValidator
+internal sealed partial class SchemaValidator
 {
     private readonly string _version;
     private readonly List<Diagnostic> _diagnostics;
@@ -96,7 +96,11 @@ internal sealed class SchemaValidator
         }
         else if (type.HasFlag(JsonObjectType.String))
         {
-            if (resolved is not ScalarNode { Type: ScalarType.String }) TypeMismatch(node, "string");
+            if (resolved is not ScalarNode { Type: ScalarType.String } text) TypeMismatch(node, "string");
+            else if (schema.Format == "date-time" && !IsTimestamp(text.Value))
+            {
+                TypeMismatch(node, "an RFC 3339 timestamp", "write a date and time in UTC, `2024-05-01T12:00:00Z`, or with an offset, `2024-05-01T14:00:00+02:00`");
+            }
         }
         else if (type.HasFlag(JsonObjectType.Integer))
         {
@@ -401,6 +405,17 @@ internal sealed class SchemaValidator
 
     private static SourceSpan FirstKeySpan(YamlNode node)
         => node.Resolve() is MappingNode { Entries.Count: > 0 } m ? m.Entries[0].Key.Span : node.Span;
+
+    /// <summary>
+    /// What the API server's time fields accept (metav1.Time: Go's <c>time.Parse(time.RFC3339, …)</c>): a date, an
+    /// uppercase <c>T</c>, a time with optional fractional seconds, and <c>Z</c> or a numeric offset.
+    /// </summary>
+    private static bool IsTimestamp(string value)
+        => Rfc3339().IsMatch(value)
+            && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
 
     private static readonly ConcurrentDictionary<JsonSchema, Regex?> QuantityPatterns = new(ReferenceEqualityComparer.Instance);
 

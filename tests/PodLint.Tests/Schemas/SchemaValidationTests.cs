@@ -75,6 +75,20 @@ public class SchemaValidationTests
         }
     }
 
+    [TestCase("2024-05-01T12:00:00Z", null)]
+    [TestCase("2024-05-01T12:00:00.123456+02:00", null)]
+    [TestCase("null", null)]
+    [TestCase("yesterday", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"yesterday\"")]
+    [TestCase("2024-05-01 12:00:00", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"2024-05-01 12:00:00\"")]
+    [TestCase("2024-13-01T12:00:00Z", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"2024-13-01T12:00:00Z\"")]
+    [TestCase("\"\"", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"\"")]
+    public void Timestamps_are_what_the_api_server_can_parse(string value, string? message)
+    {
+        // metav1.Time decodes with Go's time.Parse(time.RFC3339, …); anything else fails the request.
+        var result = new PodLinter().LintText("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  creationTimestamp: " + value + "\nspec:\n  containers: [{name: a, image: b}]\n", Lint.File);
+        Assert.That(result.Diagnostics.Select(d => d.Message), Is.EqualTo(message is null ? Array.Empty<string>() : [message]));
+    }
+
     [Test]
     public void Integers_out_of_their_fields_range_are_wrong_types()
     {

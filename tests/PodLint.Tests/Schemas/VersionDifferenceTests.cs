@@ -189,6 +189,8 @@ public class VersionDifferenceTests
                     return 1;
                 case "boolean":
                     return true;
+                case "string" when schema.TryGetProperty("format", out var format) && format.GetString() == "date-time":
+                    return "2024-05-01T12:00:00Z";
                 default:
                     return "x";
             }
