@@ -77,6 +77,7 @@ public class SchemaValidationTests
 
     [TestCase("2024-05-01T12:00:00Z", null)]
     [TestCase("2024-05-01T12:00:00.123456+02:00", null)]
+    [TestCase("2024-05-01T12:00:00.123456789Z", null)]
     [TestCase("null", null)]
     [TestCase("yesterday", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"yesterday\"")]
     [TestCase("2024-05-01 12:00:00", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"2024-05-01 12:00:00\"")]
