@@ -16,6 +16,9 @@ if (args is ["first-pod", ..])
 {
     // The latency a pre-commit hook sees: a fresh process, one Pod, schema load included. Run it several times, and
     // from a ReadyToRun build too (bench/README.md). `first-pod phases` times the schema load and the first lint apart.
+    // Like the CLI (DynamicCodeSupport=false in its project), no run-time code generation: compiled regexes are
+    // interpreted. Set here, before anything reads it, rather than in this project, which BenchmarkDotNet also runs.
+    AppContext.SetSwitch("System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported", false);
     var pod = CorpusGenerator.TypicalPod(CorpusGenerator.Generate(50));
     var clock = System.Diagnostics.Stopwatch.StartNew();
     string Lap()
