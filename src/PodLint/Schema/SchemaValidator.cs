@@ -51,7 +51,7 @@ internal sealed partial class SchemaValidator
     {
         if (!podSchema.Properties.TryGetValue("spec", out var specSchema)) return;
         var spec = pod.Find("spec");
-        if (spec is { } entry && entry.Value.Resolve() is not ScalarNode { Type: ScalarType.Null }) return;
+        if (spec is { } entry && !IsNull(entry.Value)) return;
         foreach (var required in specSchema.ActualSchema.RequiredProperties)
         {
             var path = FieldPath.Root.Field("spec").Field(required);
@@ -186,7 +186,7 @@ internal sealed partial class SchemaValidator
             if (present is { } entry)
             {
                 // Kubernetes reads null as "not set", so a required field written as `name:` (or `~`, `null`) is missing.
-                if (entry.Value.Resolve() is not ScalarNode { Type: ScalarType.Null }) continue;
+                if (!IsNull(entry.Value)) continue;
                 var nullPath = CurrentPath().Field(required);
                 Report(SchemaRules.MissingRequiredField, entry.Key.Span, nullPath, $"required field {nullPath} is null",
                     $"give `{required}` a value: in YAML, a key with nothing after it (or `~`, `null`) is null, which Kubernetes reads as not set");
@@ -402,6 +402,9 @@ internal sealed partial class SchemaValidator
 
     private void Report(RuleDescriptor rule, SourceSpan span, FieldPath path, string message, string? help)
         => _diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, span, path.ToString(), null, help));
+
+    /// <summary>A value written as null (not one already reported as invalid, which counts as present).</summary>
+    private static bool IsNull(YamlNode value) => value.Resolve() is ScalarNode { IsInvalid: false, Type: ScalarType.Null };
 
     private static SourceSpan FirstKeySpan(YamlNode node)
         => node.Resolve() is MappingNode { Entries.Count: > 0 } m ? m.Entries[0].Key.Span : node.Span;

@@ -119,6 +119,7 @@ public class SchemaValidationTests
     [TestCase("", "PL1003 1:1-1:11 spec.containers")]
     [TestCase("spec:\n", "PL1003 5:1-5:5 spec.containers")]
     [TestCase("spec: ~\n", "PL1003 5:1-5:5 spec.containers")]
+    [TestCase("spec: *nope\n", "PL0001 5:7-5:12")] // an alias to nothing is one finding, not also a missing spec
     public void A_pod_without_a_spec_lacks_its_containers(string spec, string expected)
         => Assert.That(Where("apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n" + spec), Is.EqualTo(new[] { expected }));
 
