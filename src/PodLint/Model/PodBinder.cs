@@ -166,7 +166,7 @@ internal sealed class PodBinder
         Located<string>? sourceType = null;
         foreach (var s in VolumeSources)
         {
-            if (m.Find(s) is { } e && e.Value.Resolve() is not ScalarNode { Type: ScalarType.Null })
+            if (m.Find(s) is { } e && !e.Value.IsNull)
             {
                 sourceType = sourceType is null ? new Located<string>(s, e.Key, p.Field(s)) : null;
                 if (sourceType is null) break;

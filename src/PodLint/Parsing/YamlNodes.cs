@@ -80,6 +80,12 @@ public abstract class YamlNode
     /// <summary>The node an alias points to, or the node itself.</summary>
     public virtual YamlNode Resolve() => this;
 
+    /// <summary>
+    /// Whether the value is written as null (nothing, <c>~</c>, <c>null</c>), which Kubernetes reads as "not set". A
+    /// stand-in for an invalid value (an unresolvable alias, already reported) is not: it counts as present.
+    /// </summary>
+    internal bool IsNull => Resolve() is ScalarNode { IsInvalid: false, Type: ScalarType.Null };
+
     /// <summary>Describes the node for "expected X, got Y" messages: <c>string "eighty"</c>, <c>object</c>.</summary>
     public abstract string Describe();
 

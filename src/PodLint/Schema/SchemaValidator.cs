@@ -37,10 +37,9 @@ internal sealed partial class SchemaValidator
         var schema = KubernetesSchemas.GetPodSchema(version);
         var pod = schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
         var validator = new SchemaValidator(version, diagnostics);
-        var map = (MappingNode)root.Resolve();
-        var rootSpan = map.Entries.Count > 0 ? map.Entries[0].Key.Span : root.Span;
+        var rootSpan = FirstKeySpan(root);
         validator.Check(root, pod, rootSpan);
-        validator.CheckSpecPresent(map, pod, rootSpan);
+        validator.CheckSpecPresent((MappingNode)root.Resolve(), pod, rootSpan);
     }
 
     /// <summary>
@@ -51,7 +50,7 @@ internal sealed partial class SchemaValidator
     {
         if (!podSchema.Properties.TryGetValue("spec", out var specSchema)) return;
         var spec = pod.Find("spec");
-        if (spec is { } entry && !IsNull(entry.Value)) return;
+        if (spec is { } entry && !entry.Value.IsNull) return;
         foreach (var required in specSchema.ActualSchema.RequiredProperties)
         {
             var path = FieldPath.Root.Field("spec").Field(required);
@@ -186,7 +185,7 @@ internal sealed partial class SchemaValidator
             if (present is { } entry)
             {
                 // Kubernetes reads null as "not set", so a required field written as `name:` (or `~`, `null`) is missing.
-                if (!IsNull(entry.Value)) continue;
+                if (!entry.Value.IsNull) continue;
                 var nullPath = CurrentPath().Field(required);
                 Report(SchemaRules.MissingRequiredField, entry.Key.Span, nullPath, $"required field {nullPath} is null",
                     $"give `{required}` a value: in YAML, a key with nothing after it (or `~`, `null`) is null, which Kubernetes reads as not set");
@@ -402,9 +401,6 @@ internal sealed partial class SchemaValidator
 
     private void Report(RuleDescriptor rule, SourceSpan span, FieldPath path, string message, string? help)
         => _diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, span, path.ToString(), null, help));
-
-    /// <summary>A value written as null (not one already reported as invalid, which counts as present).</summary>
-    private static bool IsNull(YamlNode value) => value.Resolve() is ScalarNode { IsInvalid: false, Type: ScalarType.Null };
 
     private static SourceSpan FirstKeySpan(YamlNode node)
         => node.Resolve() is MappingNode { Entries.Count: > 0 } m ? m.Entries[0].Key.Span : node.Span;

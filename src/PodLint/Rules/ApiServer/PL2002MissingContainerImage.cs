@@ -28,7 +28,7 @@ internal sealed class PL2002MissingContainerImage : IPodRule
 
             // A value of the wrong type was already reported (PL1001): one root cause, one finding.
             // So was an unresolvable alias (PL0001), which stands in as a non-null placeholder.
-            if (container.Mapping.Find("image") is { } entry && entry.Value.Resolve() is not ScalarNode { Type: ScalarType.Null }) continue;
+            if (container.Mapping.Find("image") is { } entry && !entry.Value.IsNull) continue;
             var at = container.Name?.Span ?? FirstKeySpan(container.Mapping) ?? container.Span;
             context.Report(Rule, at, container.Path.Field("image"), $"container `{container.DisplayName}` has no `image`",
                 "add `image:` with the container image to run, e.g. `nginx:1.27`");
