@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 
 namespace PodLint.Schema;
@@ -31,7 +30,7 @@ internal static class FieldAvailability
 
     private static bool Exists(string version, IReadOnlyList<string> steps)
     {
-        var doc = Documents.GetOrAdd(version, Load);
+        var doc = Documents.GetOrAdd(version, KubernetesSchemas.ReadJson);
         var definitions = doc.RootElement.GetProperty("definitions");
         var current = definitions.GetProperty("io.k8s.api.core.v1.Pod");
         foreach (var step in steps)
@@ -58,12 +57,5 @@ internal static class FieldAvailability
         }
 
         return schema;
-    }
-
-    private static JsonDocument Load(string version)
-    {
-        using var stream = typeof(FieldAvailability).Assembly.GetManifestResourceStream("PodLint.Schemas.pod-" + version + ".json")
-            ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"the schema of Kubernetes {version} is not embedded"));
-        return JsonDocument.Parse(stream);
     }
 }

@@ -41,11 +41,17 @@ internal static class KubernetesSchemas
         return Loaded.GetOrAdd(version, v => new Lazy<JsonSchema>(() => Load(v), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
-    private static JsonSchema Load(string version)
+    /// <summary>The embedded JSON of a version's Pod schema.</summary>
+    public static System.Text.Json.JsonDocument ReadJson(string version)
     {
         using var stream = typeof(KubernetesSchemas).Assembly.GetManifestResourceStream(Prefix + version + Suffix)
             ?? throw new InvalidOperationException($"the schema of Kubernetes {version} is not embedded");
-        using var document = System.Text.Json.JsonDocument.Parse(stream);
+        return System.Text.Json.JsonDocument.Parse(stream);
+    }
+
+    private static JsonSchema Load(string version)
+    {
+        using var document = ReadJson(version);
         return SchemaBuilder.Build(document.RootElement);
     }
 }

@@ -138,8 +138,7 @@ public class VersionDifferenceTests
             lock (Cache)
             {
                 if (Cache.TryGetValue((version, sparse), out var cached)) return cached;
-                using var stream = typeof(PodLinter).Assembly.GetManifestResourceStream($"PodLint.Schemas.pod-{version}.json")!;
-                using var document = JsonDocument.Parse(stream);
+                using var document = PodLint.Schema.KubernetesSchemas.ReadJson(version);
                 var definitions = document.RootElement.GetProperty("definitions");
                 var pod = new SchemaPod(definitions, sparse);
                 var value = (Dictionary<string, object>)pod.Value(definitions.GetProperty("io.k8s.api.core.v1.Pod"), "", "", 0);
