@@ -349,14 +349,17 @@ internal sealed class PodBinder
         if (node.Resolve() is ScalarNode s && IsInteger(s, out var value))
         {
             if (value is { } v && v >= min && v <= max) return new Located<long>(v, node, path);
-            var bits = max == int.MaxValue ? "32" : "64";
-            Report(node, path, $"{path}: expected integer, got {s.Describe()}, which does not fit in {bits} bits", null);
+            Report(node, path, DoesNotFit(path, s, max == int.MaxValue ? 32 : 64), null);
             return null;
         }
 
         TypeMismatch(node, path, "integer");
         return null;
     }
+
+    /// <summary>The message for an integer that does not fit its field's Go type (int32 or int64).</summary>
+    internal static string DoesNotFit(FieldPath path, ScalarNode value, int bits)
+        => $"{path}: expected integer, got {value.Describe()}, which does not fit in {bits} bits";
 
     /// <summary>
     /// Integers, and floats with an integral value: Kubernetes' YAML-to-JSON conversion writes those without a

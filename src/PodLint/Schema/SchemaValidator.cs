@@ -393,8 +393,7 @@ internal sealed partial class SchemaValidator
     {
         var path = CurrentPath();
         var (bits, range) = format == "int32" ? (32, "-2147483648 to 2147483647") : (64, "-9223372036854775808 to 9223372036854775807");
-        Report(InputRules.InvalidValueType, node.Span, path, $"{path}: expected integer, got {scalar.Describe()}, which does not fit in {bits} bits",
-            $"the API server cannot decode it; the field takes {range}");
+        Report(InputRules.InvalidValueType, node.Span, path, PodBinder.DoesNotFit(path, scalar, bits), $"the API server cannot decode it; the field takes {range}");
     }
 
     private FieldPath CurrentPath() => PathPrefix(_path.Count);
