@@ -80,22 +80,20 @@ public class LintBenchmarks
         return events;
     }
 
-    internal static List<YamlNode> ParseAll(string text, int max)
+    /// <summary>The documents of a text, split and parsed as the linter does (no rules, no binding).</summary>
+    internal static IEnumerable<ParsedDocument> Documents(string text)
     {
-        var trees = new List<YamlNode>();
         var chunker = new DocumentChunker(new StringLineSource(text));
         while (chunker.TryRead(out var chunk))
         {
             if (!chunk.HasContent) continue;
-            foreach (var doc in YamlTreeBuilder.Parse(chunk, "bench.yaml", ParserLimits.Default))
-            {
-                if (doc.Root?.Resolve() is MappingNode) trees.Add(doc.Root);
-                if (trees.Count == max) return trees;
-            }
+            foreach (var doc in YamlTreeBuilder.Parse(chunk, "bench.yaml", ParserLimits.Default)) yield return doc;
         }
-
-        return trees;
     }
+
+    /// <summary>The node trees of the first <paramref name="max"/> documents that are mappings.</summary>
+    internal static List<YamlNode> ParseAll(string text, int max)
+        => [.. Documents(text).Select(d => d.Root).OfType<YamlNode>().Where(r => r.Resolve() is MappingNode).Take(max)];
 
     internal static int ValidateAll(List<YamlNode> trees, int times)
     {
@@ -111,18 +109,13 @@ public class LintBenchmarks
     internal static int BindAll(string text, List<Diagnostic> diagnostics)
     {
         var pods = 0;
-        var chunker = new DocumentChunker(new StringLineSource(text));
-        while (chunker.TryRead(out var chunk))
+        foreach (var doc in Documents(text))
         {
-            if (!chunk.HasContent) continue;
-            foreach (var doc in YamlTreeBuilder.Parse(chunk, "bench.yaml", ParserLimits.Default))
+            diagnostics.AddRange(doc.Diagnostics);
+            if (doc.Root?.Resolve() is MappingNode)
             {
-                diagnostics.AddRange(doc.Diagnostics);
-                if (doc.Root?.Resolve() is MappingNode)
-                {
-                    PodBinder.Bind(doc.Root, diagnostics);
-                    pods++;
-                }
+                PodBinder.Bind(doc.Root, diagnostics);
+                pods++;
             }
         }
 
