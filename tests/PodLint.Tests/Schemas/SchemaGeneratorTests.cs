@@ -15,7 +15,7 @@ public class SchemaGeneratorTests
 
     private static string OpenApiFolder => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "kubernetes-openapi"));
 
-    private static string SchemaPath(string version) => Path.Combine(RepositoryPaths.Schemas, "kubernetes", PodSchemaGenerator.OutputName(version));
+    private static string SchemaPath(string version) => Path.Combine(RepositoryPaths.Schemas, "kubernetes", SchemaKind.Pod.OutputName(version));
 
     private static void RequireOpenApi()
     {
@@ -29,13 +29,13 @@ public class SchemaGeneratorTests
     public void Committed_schemas_are_what_the_generator_makes_of_the_openapi_documents()
     {
         RequireOpenApi();
-        var inputs = PodSchemaGenerator.Inputs(OpenApiFolder).ToList();
+        var inputs = KubernetesSchemaGenerator.Versions(OpenApiFolder).ToList();
         Assert.That(inputs.Select(i => i.Version), Is.EqualTo(Versions));
-        foreach (var (version, path) in inputs)
+        foreach (var (version, folder) in inputs)
         {
-            var expected = PodSchemaGenerator.GenerateFile(path, version);
+            var expected = KubernetesSchemaGenerator.GenerateFiles(SchemaKind.Pod.Documents(folder), SchemaKind.Pod, version);
             Assert.That(File.ReadAllText(SchemaPath(version)), Is.EqualTo(expected),
-                $"schemas/kubernetes/{PodSchemaGenerator.OutputName(version)} is stale: run `dotnet run --project src/PodLint.SchemaGenerator -- ../shared/kubernetes-openapi schemas/kubernetes`");
+                $"schemas/kubernetes/{SchemaKind.Pod.OutputName(version)} is stale: run `dotnet run --project src/PodLint.SchemaGenerator -- ../shared/kubernetes-openapi schemas/kubernetes`");
         }
     }
 
@@ -44,8 +44,8 @@ public class SchemaGeneratorTests
     {
         RequireOpenApi();
         var dir = Path.Combine(OpenApiFolder, "v1.35");
-        var fromV3 = JsonNode.Parse(PodSchemaGenerator.GenerateFile(Path.Combine(dir, "api__v1_openapi.json"), "1.35"))!.AsObject();
-        var fromV2 = JsonNode.Parse(PodSchemaGenerator.GenerateFile(Path.Combine(dir, "swagger.json"), "1.35"))!.AsObject();
+        var fromV3 = JsonNode.Parse(KubernetesSchemaGenerator.GenerateFiles([Path.Combine(dir, "api__v1_openapi.json")], SchemaKind.Pod, "1.35"))!.AsObject();
+        var fromV2 = JsonNode.Parse(KubernetesSchemaGenerator.GenerateFiles([Path.Combine(dir, "swagger.json")], SchemaKind.Pod, "1.35"))!.AsObject();
         fromV3.Remove("x-podlint-source");
         fromV2.Remove("x-podlint-source");
         Assert.That(fromV2.ToJsonString(), Is.EqualTo(fromV3.ToJsonString()));
@@ -56,8 +56,8 @@ public class SchemaGeneratorTests
     {
         var doc = JsonNode.Parse(File.ReadAllText(SchemaPath("1.33")))!;
         // The generator accepts its own output's shape too (definitions + local references): a fixed point.
-        var once = PodSchemaGenerator.Generate(doc, "1.33", "test");
-        var twice = PodSchemaGenerator.Generate(JsonNode.Parse(once)!, "1.33", "test");
+        var once = KubernetesSchemaGenerator.Generate([doc], ["test"], SchemaKind.Pod, "1.33");
+        var twice = KubernetesSchemaGenerator.Generate([JsonNode.Parse(once)!], ["test"], SchemaKind.Pod, "1.33");
         Assert.That(twice, Is.EqualTo(once));
     }
 
@@ -109,7 +109,7 @@ public class SchemaGeneratorTests
     [TestCase("500n")]
     [TestCase("3u")]
     public void Quantity_pattern_accepts_what_the_api_server_parses(string quantity)
-        => Assert.That(Regex.IsMatch(quantity, PodSchemaGenerator.QuantityPattern), Is.True);
+        => Assert.That(Regex.IsMatch(quantity, KubernetesSchemaGenerator.QuantityPattern), Is.True);
 
     [TestCase("1K")]
     [TestCase("1 Gi")]
@@ -124,7 +124,7 @@ public class SchemaGeneratorTests
     [TestCase("1mi")]
     [TestCase("")]
     public void Quantity_pattern_rejects_what_the_api_server_refuses(string quantity)
-        => Assert.That(Regex.IsMatch(quantity, PodSchemaGenerator.QuantityPattern), Is.False);
+        => Assert.That(Regex.IsMatch(quantity, KubernetesSchemaGenerator.QuantityPattern), Is.False);
 
     [Test]
     public async Task NJsonSchema_loads_a_schema_and_validates_like_strict_decoding()
