@@ -11,13 +11,13 @@ namespace PodLint.Tests.Schemas;
 /// </summary>
 public class SchemaGeneratorTests
 {
-    private static readonly string[] Versions = ["1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36"];
+    internal static readonly string[] Versions = ["1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35", "1.36"];
 
-    private static string OpenApiFolder => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "kubernetes-openapi"));
+    internal static string OpenApiFolder => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "kubernetes-openapi"));
 
     private static string SchemaPath(string version) => Path.Combine(RepositoryPaths.Schemas, "kubernetes", SchemaKind.Pod.OutputName(version));
 
-    private static void RequireOpenApi()
+    internal static void RequireOpenApi()
     {
         if (!Directory.Exists(OpenApiFolder))
         {
