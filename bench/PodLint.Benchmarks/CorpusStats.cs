@@ -20,8 +20,8 @@ internal static class CorpusStats
         Console.WriteLine(string.Create(inv, $"chars: {corpus.Length:N0} ({Encoding.UTF8.GetByteCount(corpus):N0} UTF-8 bytes), lines: {CorpusGenerator.CountLines(corpus):N0}"));
         Console.WriteLine(string.Create(inv, $"lines per pod: min {lines[0]}, median {lines[lines.Count / 2]}, mean {lines.Average():F1}, max {lines[^1]}"));
         var pods = BindAll(corpus);
-        Console.WriteLine(string.Create(inv, $"with initContainers: {pods.Count(p => p.Spec!.InitContainers.Count > 0)}, with a native sidecar: {pods.Count(p => p.Spec!.InitContainers.Any(c => c.IsSidecar))}"));
-        Console.WriteLine(string.Create(inv, $"containers per Pod (init included): {string.Join(", ", pods.GroupBy(p => p.Spec!.AllContainers.Count()).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"))}"));
+        Console.WriteLine(string.Create(inv, $"with initContainers: {pods.Count(p => p.Spec.Value!.InitContainers.Count > 0)}, with a native sidecar: {pods.Count(p => p.Spec.Value!.InitContainers.Any(c => c.Role == ContainerRole.NativeSidecar))}"));
+        Console.WriteLine(string.Create(inv, $"containers per Pod (init included): {string.Join(", ", pods.GroupBy(p => p.Spec.Value!.AllContainers.Count).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"))}"));
         Console.WriteLine(string.Create(inv, $"JSON-style: {docs.Count(d => d.StartsWith("---\n{", StringComparison.Ordinal))}"));
         Console.WriteLine(string.Create(inv, $"with flow collections: {docs.Count(d => d.Contains(": {", StringComparison.Ordinal) || d.Contains(": [", StringComparison.Ordinal))}"));
         Console.WriteLine(string.Create(inv, $"typical pod: {CorpusGenerator.CountLines(typical)} lines, {typical.Length} chars"));
@@ -36,14 +36,13 @@ internal static class CorpusStats
     private static List<Pod> BindAll(string corpus)
     {
         var pods = new List<Pod>();
-        var diagnostics = new List<Diagnostic>();
         var chunker = new DocumentChunker(new StringLineSource(corpus));
         while (chunker.TryRead(out var chunk))
         {
             if (!chunk.HasContent) continue;
             foreach (var doc in YamlTreeBuilder.Parse(chunk, "corpus.yaml", ParserLimits.Default))
             {
-                if (doc.Root?.Resolve() is MappingNode) pods.Add(PodBinder.Bind(doc.Root, diagnostics));
+                if (doc.Root?.Resolve() is MappingNode) pods.Add(ModelBinder.BindRoot(new Pod(), doc.Root, FieldPath.Root, null));
             }
         }
 

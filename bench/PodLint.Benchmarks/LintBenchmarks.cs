@@ -100,7 +100,9 @@ public class LintBenchmarks
         var findings = new List<Diagnostic>();
         for (var i = 0; i < times; i++)
         {
-            foreach (var tree in trees) Schema.SchemaValidator.Validate(tree, Schema.KubernetesSchemas.Newest, findings);
+            var sink = new DiagnosticSink(_ => RuleLevel.Error, findings);
+            var pod = new Schema.KindSchema("Pod", "v1", "pod");
+            foreach (var tree in trees) Schema.SchemaValidator.Validate(tree, Schema.KubernetesSchemas.Newest, pod, FieldPath.Root, sink);
         }
 
         return findings.Count == 0 ? trees.Count * times : throw new InvalidOperationException(findings[0].Message);
@@ -114,7 +116,7 @@ public class LintBenchmarks
             diagnostics.AddRange(doc.Diagnostics);
             if (doc.Root?.Resolve() is MappingNode)
             {
-                PodBinder.Bind(doc.Root, diagnostics);
+                ModelBinder.BindRoot(new Pod(), doc.Root, FieldPath.Root, null);
                 pods++;
             }
         }

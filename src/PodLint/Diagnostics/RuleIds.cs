@@ -24,6 +24,7 @@ public static class RuleIds
     public const string AliasExpansionLimit = "PL0012";
     public const string NestingDepthLimit = "PL0013";
     public const string InternalError = "PL0014";
+    public const string MisspeltKind = "PL0015";
 
     // PL1xxx: schema
     public const string InvalidValueType = "PL1001";
@@ -34,6 +35,8 @@ public static class RuleIds
     // PL2xxx: API server
     public const string DuplicateContainerName = "PL2001";
     public const string MissingContainerImage = "PL2002";
+    public const string WorkloadSelector = "PL2003";
+    public const string TemplateRestartPolicy = "PL2004";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";

@@ -3,17 +3,27 @@ using PodLint.Diagnostics;
 
 namespace PodLint.Engine;
 
-/// <summary>The outcome of a lint run: every finding in report order, and counts.</summary>
+/// <summary>
+/// The outcome of a lint run, with everything a reporter needs: the findings in report order, the findings that
+/// suppressions silenced, the rule catalogue with the level each rule ran at, the text of the lines findings point
+/// at, and what was checked and skipped.
+/// </summary>
 public sealed class LintResult
 {
-    internal LintResult(ImmutableArray<Diagnostic> diagnostics, int fileCount, int documentCount, int podCount,
-        IReadOnlyDictionary<string, string> sources)
+    internal LintResult(ImmutableArray<Diagnostic> diagnostics, ImmutableArray<Diagnostic> suppressed, IReadOnlyList<RuleStatus> rules,
+        IReadOnlyDictionary<string, SourceText> sources, LintCounts counts)
     {
         Diagnostics = diagnostics;
-        FileCount = fileCount;
-        DocumentCount = documentCount;
-        PodCount = podCount;
+        Suppressed = suppressed;
+        Rules = rules;
         Sources = sources;
+        FileCount = counts.Files;
+        DocumentCount = counts.Documents;
+        CheckedObjects = counts.Checked;
+        SkippedObjects = counts.Skipped;
+        NotKubernetesDocumentCount = counts.NotKubernetesDocuments;
+        SkippedFileCount = counts.SkippedFiles;
+        NotKubernetesDocumentsInSkippedFiles = counts.NotKubernetesInSkippedFiles;
         foreach (var d in diagnostics)
         {
             switch (d.Severity)
@@ -28,14 +38,46 @@ public sealed class LintResult
     /// <summary>The findings, sorted by file, position and rule id.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
+    /// <summary>Findings that a suppression silenced: kept for the summary and for SARIF, not reported. (Suppressions
+    /// come with configuration; until then this is empty.)</summary>
+    public ImmutableArray<Diagnostic> Suppressed { get; }
+
+    /// <summary>Every rule the run knew, with the level it ran at, in id order.</summary>
+    public IReadOnlyList<RuleStatus> Rules { get; }
+
+    /// <summary>The text reporters show, by file name: the whole text of inputs given as strings, and of files and
+    /// streams the documents that have findings.</summary>
+    public IReadOnlyDictionary<string, SourceText> Sources { get; }
+
     /// <summary>How many files (or streams) were read.</summary>
     public int FileCount { get; }
 
     /// <summary>How many YAML documents were found.</summary>
     public int DocumentCount { get; }
 
-    /// <summary>How many of them were Pods and were checked.</summary>
-    public int PodCount { get; }
+    /// <summary>The objects checked, by kind (<c>Pod</c>, <c>Deployment</c> …; the items of Lists counted one by one).</summary>
+    public IReadOnlyDictionary<string, int> CheckedObjects { get; }
+
+    /// <summary>How many Pods were checked (Pod templates of workloads not included).</summary>
+    public int PodCount => CheckedObjects.GetValueOrDefault("Pod");
+
+    /// <summary>How many objects were checked, of every kind.</summary>
+    public int CheckedObjectCount => CheckedObjects.Values.Sum();
+
+    /// <summary>Objects of kinds PodLint does not check (Service, ConfigMap, custom resources …), by kind.</summary>
+    public IReadOnlyDictionary<string, int> SkippedObjects { get; }
+
+    /// <summary>How many objects of other kinds were skipped.</summary>
+    public int SkippedObjectCount => SkippedObjects.Values.Sum();
+
+    /// <summary>How many documents were not Kubernetes objects at all (neither <c>apiVersion</c> nor <c>kind</c>: a Helm
+    /// values file, a seccomp profile, a tool's configuration) and were skipped.</summary>
+    public int NotKubernetesDocumentCount { get; }
+
+    /// <summary>How many files held no Kubernetes object at all, only such documents, and were skipped.</summary>
+    public int SkippedFileCount { get; }
+
+    internal int NotKubernetesDocumentsInSkippedFiles { get; }
 
     /// <summary>Findings at error level.</summary>
     public int ErrorCount { get; }
@@ -49,10 +91,6 @@ public sealed class LintResult
     /// <summary>Whether any finding is at error level (the CLI then exits 1).</summary>
     public bool HasErrors => ErrorCount > 0;
 
-    /// <summary>The text of inputs that are not files on disk (strings, standard input), by file name, so that
-    /// reporters can show their lines.</summary>
-    public IReadOnlyDictionary<string, string> Sources { get; }
-
     /// <summary>Combines the results of several runs (e.g. files and standard input) into one, in report order.</summary>
     public static LintResult Combine(IEnumerable<LintResult> results)
     {
@@ -60,28 +98,72 @@ public sealed class LintResult
         var list = results.ToList();
         var all = list.SelectMany(r => r.Diagnostics).ToList();
         all.Sort(Diagnostic.Compare);
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var suppressed = list.SelectMany(r => r.Suppressed).ToList();
+        suppressed.Sort(Diagnostic.Compare);
+        var sources = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        var counts = new LintCounts();
         foreach (var r in list)
         {
             foreach (var (file, text) in r.Sources) sources[file] = text;
+            counts.Files += r.FileCount;
+            counts.Documents += r.DocumentCount;
+            counts.NotKubernetesDocuments += r.NotKubernetesDocumentCount;
+            counts.SkippedFiles += r.SkippedFileCount;
+            counts.NotKubernetesInSkippedFiles += r.NotKubernetesDocumentsInSkippedFiles;
+            Add(counts.Checked, r.CheckedObjects);
+            Add(counts.Skipped, r.SkippedObjects);
         }
 
-        return new LintResult([.. all], list.Sum(r => r.FileCount), list.Sum(r => r.DocumentCount), list.Sum(r => r.PodCount), sources);
+        return new LintResult([.. all], [.. suppressed], list.Count > 0 ? list[0].Rules : [], sources, counts);
     }
 
-    internal static LintResult Merge(IReadOnlyList<FileOutcome> outcomes)
+    internal static LintResult Merge(IReadOnlyList<FileOutcome> outcomes, IReadOnlyList<RuleStatus> rules)
     {
         var all = outcomes.SelectMany(o => o.Diagnostics).ToList();
         all.Sort(Diagnostic.Compare);
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+        var counts = new LintCounts { Files = outcomes.Count };
         foreach (var o in outcomes)
         {
-            if (o.SourceText is not null) sources[o.File] = o.SourceText;
+            if (o.Source is not null) sources[o.File] = o.Source;
+            counts.Documents += o.Documents;
+            counts.NotKubernetesDocuments += o.NotKubernetesDocuments;
+            if (o.NotKubernetesDocuments > 0 && o.Documents == o.NotKubernetesDocuments && o.Diagnostics.Count == 0)
+            {
+                counts.SkippedFiles++;
+                counts.NotKubernetesInSkippedFiles += o.NotKubernetesDocuments;
+            }
+            Add(counts.Checked, o.Checked);
+            Add(counts.Skipped, o.Skipped);
         }
 
-        return new LintResult([.. all], outcomes.Count, outcomes.Sum(o => o.DocumentCount), outcomes.Sum(o => o.PodCount), sources);
+        return new LintResult([.. all], [], rules, sources, counts);
+    }
+
+    private static void Add(SortedDictionary<string, int> target, IReadOnlyDictionary<string, int> counts)
+    {
+        foreach (var (kind, n) in counts) target[kind] = target.GetValueOrDefault(kind) + n;
     }
 }
 
+/// <summary>The counts of a run.</summary>
+internal sealed class LintCounts
+{
+    public int Files { get; set; }
+
+    public int Documents { get; set; }
+
+    public int NotKubernetesDocuments { get; set; }
+
+    public int SkippedFiles { get; set; }
+
+    public int NotKubernetesInSkippedFiles { get; set; }
+
+    public SortedDictionary<string, int> Checked { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
+}
+
 /// <summary>What checking one file produced.</summary>
-internal sealed record FileOutcome(string File, IReadOnlyList<Diagnostic> Diagnostics, int DocumentCount, int PodCount, string? SourceText);
+internal sealed record FileOutcome(string File, IReadOnlyList<Diagnostic> Diagnostics, int Documents, int NotKubernetesDocuments,
+    IReadOnlyDictionary<string, int> Checked, IReadOnlyDictionary<string, int> Skipped, SourceText? Source);

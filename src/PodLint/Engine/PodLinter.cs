@@ -16,7 +16,7 @@ public sealed partial class PodLinter
 
     private readonly PodLintOptions _options;
     private readonly RuleSet _rules;
-    private readonly DocumentChecker _checker;
+    private readonly FileChecker _checker;
     private readonly ILogger _logger;
 
     /// <summary>Creates a linter.</summary>
@@ -33,7 +33,7 @@ public sealed partial class PodLinter
 
         _options = _options with { KubernetesVersion = KubernetesVersion };
         _rules = new RuleSet(_options);
-        _checker = new DocumentChecker(_rules, _options);
+        _checker = new FileChecker(_rules, _options);
         _logger = _options.Logger;
     }
 
@@ -46,6 +46,9 @@ public sealed partial class PodLinter
     /// <summary>Every rule this linter knows (input findings, built-in and additional rules), in id order.</summary>
     public IReadOnlyList<RuleDescriptor> Rules => _rules.Descriptors;
 
+    /// <summary>Every rule with the level it runs at, in id order (also in every <see cref="LintResult.Rules"/>).</summary>
+    public IReadOnlyList<RuleStatus> Catalog => _rules.Catalog;
+
     /// <summary>The level each rule runs at, after the options' re-grading.</summary>
     public RuleLevel LevelOf(RuleDescriptor rule) => _rules.LevelOf(rule);
 
@@ -56,19 +59,17 @@ public sealed partial class PodLinter
     public LintResult LintText(string text, string fileName = "<input>", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return LintResult.Merge([_checker.Check(fileName, new StringLineSource(text), text, cancellationToken)]);
+        return LintResult.Merge([_checker.Check(fileName, new StringLineSource(text), text, cancellationToken)], _rules.Catalog);
     }
 
-    /// <summary>Lints a UTF-8 stream (standard input, a network stream); its text is kept for reporters.</summary>
+    /// <summary>Lints a UTF-8 stream (standard input, a network stream); the documents with findings are kept for reporters.</summary>
     public Task<LintResult> LintStreamAsync(Stream stream, string fileName = "<stdin>", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         return Task.Run(() =>
         {
             using var source = new Utf8LineSource(stream);
-            var recording = new RecordingLineSource(source);
-            var outcome = _checker.Check(fileName, recording, null, cancellationToken);
-            return LintResult.Merge([outcome with { SourceText = recording.Text }]);
+            return LintResult.Merge([_checker.Check(fileName, source, null, cancellationToken)], _rules.Catalog);
         }, cancellationToken);
     }
 
@@ -92,7 +93,7 @@ public sealed partial class PodLinter
             outcomes[i] = CheckInput(inputs[i], ct);
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
-        return LintResult.Merge(outcomes);
+        return LintResult.Merge(outcomes, _rules.Catalog);
     }
 
     private FileOutcome CheckInput(Input input, CancellationToken cancellationToken)
@@ -113,11 +114,10 @@ public sealed partial class PodLinter
 
     private FileOutcome Unreadable(string display, string problem)
     {
-        var rule = InputRules.UnreadableFile;
-        var level = _rules.LevelOf(rule);
-        IReadOnlyList<Diagnostic> found = level == RuleLevel.Off ? [] :
-            [new Diagnostic(rule, (Severity)level, $"cannot read `{display}`: {problem}", SourceSpan.StartOfFile(display), help: "check the path and its permissions")];
-        return new FileOutcome(display, found, 0, 0, null);
+        var found = new List<Diagnostic>();
+        new DiagnosticSink(_rules.LevelOf, found).Report(InputRules.CannotReadPath, SourceSpan.StartOfFile(display), null,
+            [("file", display), ("problem", problem)]);
+        return new FileOutcome(display, found, 0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), null);
     }
 
     private sealed record Input(string Display, string? FullPath, string? Problem);

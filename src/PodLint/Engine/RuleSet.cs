@@ -3,15 +3,15 @@ using PodLint.Rules;
 
 namespace PodLint.Engine;
 
-/// <summary>The rules of one <see cref="PodLinter"/> and the level each is configured at.</summary>
+/// <summary>The rules of one <see cref="PodLinter"/>, the level each runs at, and the catalogue reporters get.</summary>
 internal sealed class RuleSet
 {
-    private readonly Dictionary<string, RuleLevel> _levels = new(StringComparer.Ordinal);
+    private readonly Dictionary<RuleDescriptor, RuleLevel> _levels = [];
 
     public RuleSet(PodLintOptions options)
     {
         var rules = RuleRegistry.BuiltInRules.Concat(options.AdditionalRules).ToList();
-        Descriptors = [.. InputRules.All.Concat(Schema.SchemaRules.All).Concat(rules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        Descriptors = [.. RuleRegistry.BuiltInDescriptors.Concat(options.AdditionalRules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
         var byKey = new Dictionary<string, RuleDescriptor>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in Descriptors)
         {
@@ -20,7 +20,7 @@ internal sealed class RuleSet
                 throw new ArgumentException($"two rules share the id `{d.Id}` or the name `{d.Name}`", nameof(options));
             }
 
-            _levels[d.Id] = d.IsEnabledByDefault ? (RuleLevel)d.DefaultSeverity : RuleLevel.Off;
+            _levels[d] = d.IsEnabledByDefault ? (RuleLevel)d.DefaultSeverity : RuleLevel.Off;
         }
 
         foreach (var (key, level) in options.RuleLevels)
@@ -30,17 +30,26 @@ internal sealed class RuleSet
                 throw new ArgumentException($"unknown rule `{key}` in the rule levels", nameof(options));
             }
 
-            _levels[d.Id] = level;
+            _levels[d] = level;
         }
 
-        Enabled = [.. rules.Where(r => _levels[r.Descriptor.Id] != RuleLevel.Off)];
+        Enabled = [.. rules.Where(r => _levels[r.Descriptor] != RuleLevel.Off)];
+        Catalog = [.. Descriptors.Select(d => new RuleStatus(d, _levels[d]))];
     }
 
     /// <summary>Every descriptor, in id order.</summary>
     public IReadOnlyList<RuleDescriptor> Descriptors { get; }
 
+    /// <summary>Every rule with its effective level, in id order.</summary>
+    public IReadOnlyList<RuleStatus> Catalog { get; }
+
     /// <summary>The rules that run.</summary>
     public IReadOnlyList<IPodRule> Enabled { get; }
 
-    public RuleLevel LevelOf(RuleDescriptor rule) => _levels.TryGetValue(rule.Id, out var l) ? l : (RuleLevel)rule.DefaultSeverity;
+    public RuleLevel LevelOf(RuleDescriptor rule) => _levels.TryGetValue(rule, out var l) ? l : (RuleLevel)rule.DefaultSeverity;
 }
+
+/// <summary>A rule of the catalogue and the level it ran at (after the options' re-grading).</summary>
+/// <param name="Descriptor">The rule.</param>
+/// <param name="Level">Its effective level; <see cref="RuleLevel.Off"/> when it did not run.</param>
+public sealed record RuleStatus(RuleDescriptor Descriptor, RuleLevel Level);

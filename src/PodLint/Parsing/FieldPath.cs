@@ -33,6 +33,9 @@ public sealed class FieldPath : IEquatable<FieldPath>
     /// <summary>Whether this is the root (empty) path.</summary>
     public bool IsRoot => _kind == SegmentKind.Root;
 
+    /// <summary>The last segment's list index, if it is one.</summary>
+    public int? LastIndex => _kind == SegmentKind.Index ? _index : null;
+
     /// <summary>The last segment's field or key name, if it is not an index.</summary>
     public string? LastName => _name;
 

@@ -217,18 +217,3 @@ internal sealed class Utf8LineSource : ILineSource, IDisposable
         _chars = [];
     }
 }
-
-/// <summary>Keeps a copy of every line read, for inputs that cannot be read again (standard input).</summary>
-internal sealed class RecordingLineSource(ILineSource inner) : ILineSource
-{
-    private readonly System.Text.StringBuilder _text = new();
-
-    public string Text => _text.ToString();
-
-    public bool TryReadLine(out ReadOnlySpan<char> line)
-    {
-        if (!inner.TryReadLine(out line)) return false;
-        _text.Append(line).Append('\n');
-        return true;
-    }
-}

@@ -56,23 +56,6 @@ public abstract class YamlNode
 
     internal int IndexInParent { get; set; } = -1;
 
-    /// <summary>
-    /// The field path where the node was written (<c>spec.containers[0].image</c>). Map-typed fields
-    /// (labels, annotations, resource lists …) render their keys in brackets.
-    /// </summary>
-    public FieldPath Path
-    {
-        get
-        {
-            if (Parent is null) return FieldPath.Root;
-            var parentPath = Parent.Path;
-            if (IndexInParent >= 0) return parentPath.Index(IndexInParent);
-            return Parent.KeyInParent is { } parentKey && MapFields.Contains(parentKey)
-                ? parentPath.Key(KeyInParent ?? string.Empty)
-                : parentPath.Field(KeyInParent ?? string.Empty);
-        }
-    }
-
     /// <summary>Whether the node stands in for something invalid that was already reported (an unresolvable alias):
     /// later stages treat its field as present and say nothing more about it.</summary>
     public bool IsInvalid { get; private protected init; }
@@ -91,15 +74,6 @@ public abstract class YamlNode
 
     /// <summary>How many nodes the node stands for once aliases are expanded (saturating).</summary>
     internal abstract long ExpandedSize { get; }
-
-    // Fields of the Pod API whose values are maps, not structs: their keys print as [key]. A test keeps this list equal
-    // to the map-typed fields of the Kubernetes schemas (less `resources`, a struct in containers and a map only in
-    // status.resourceClaimStatuses[].resources).
-    internal static readonly HashSet<string> MapFields = new(StringComparer.Ordinal)
-    {
-        "allocatedResources", "annotations", "labels", "limits", "matchLabels", "nodeSelector", "options", "overhead", "requests",
-        "userAnnotations", "volumeAttributes",
-    };
 }
 
 /// <summary>A scalar value.</summary>

@@ -15,8 +15,18 @@ public sealed record ParserLimits(int MaxDepth = 100, long MaxAliasExpansion = 1
     public static ParserLimits Default { get; } = new();
 }
 
-/// <summary>One parsed YAML document: its root (null when empty or unusable) and the findings of parsing it.</summary>
-internal sealed record ParsedDocument(YamlNode? Root, SourceSpan Start, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>
+/// One parsed YAML document: its root (null when empty or unusable), the findings of parsing it, and the keys written
+/// twice in one mapping. Those are reported by the object layer, which knows the field paths (map keys print as
+/// <c>[key]</c> only where the schema says the field is a map).
+/// </summary>
+internal sealed record ParsedDocument(YamlNode? Root, SourceSpan Start, IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<DuplicateKey>? Duplicates = null);
+
+/// <summary>A key written twice in one mapping: the entry that counts (the later one) and the first.</summary>
+/// <param name="First">The first entry of the key.</param>
+/// <param name="Duplicate">The later entry, which the API server's decoder would keep (and rejects, strictly).</param>
+internal readonly record struct DuplicateKey(MappingEntry First, MappingEntry Duplicate);
 
 /// <summary>
 /// Builds the positioned node tree of one document chunk straight from YamlDotNet's parser events
@@ -32,7 +42,8 @@ internal sealed class YamlTreeBuilder
     private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> _stack = new();
     private readonly Stack<Frame> _freeFrames = new();
-    private readonly List<(MappingEntry First, MappingEntry Duplicate)> _duplicates = [];
+    private readonly List<DuplicateKey> _duplicates = [];
+    private List<DuplicateKey>? _reportedDuplicates;
     private long _aliasExpansion;
     private YamlNode? _root;
     private SourceSpan _lastPosition;
@@ -87,7 +98,7 @@ internal sealed class YamlTreeBuilder
                         break;
                     case DocumentEnd:
                         ReportDuplicates();
-                        documents.Add(new ParsedDocument(_root, documentStart, [.. _diagnostics]));
+                        documents.Add(new ParsedDocument(_root, documentStart, [.. _diagnostics], TakeDuplicates()));
                         _diagnostics.Clear();
                         inDocument = false;
                         break;
@@ -115,7 +126,7 @@ internal sealed class YamlTreeBuilder
         catch (AbortDocumentException)
         {
             _duplicates.Clear();
-            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
+            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics], TakeDuplicates()));
             return;
         }
         catch (YamlException ex) when (ex.Start.Index >= text.Length - 1 && HasOpenFlowCollection())
@@ -123,7 +134,7 @@ internal sealed class YamlTreeBuilder
             // An unclosed `[` or `{` surfaces at the end of the input: point at the bracket instead.
             ReportUnpositionedError();
             UnwindAndReportDuplicates();
-            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
+            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics], TakeDuplicates()));
             return;
         }
         catch (YamlException ex)
@@ -134,7 +145,7 @@ internal sealed class YamlTreeBuilder
                 : ex.Start.Line > 0 ? Point(ex.Start) : _lastPosition;
             _diagnostics.Add(Error(InputRules.InvalidYaml, start, "invalid YAML: " + Sentence(ex.Message),
                 "fix the syntax at this position; other documents of the stream are still checked"));
-            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
+            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics], TakeDuplicates()));
             return;
         }
 #pragma warning disable CA1031 // YamlDotNet throws InvalidOperationException and others without a position on some malformed input.
@@ -143,11 +154,11 @@ internal sealed class YamlTreeBuilder
         {
             ReportUnpositionedError();
             UnwindAndReportDuplicates();
-            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics]));
+            documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics], TakeDuplicates()));
             return;
         }
 
-        if (inDocument) documents.Add(new ParsedDocument(_root, documentStart, [.. _diagnostics]));
+        if (inDocument) documents.Add(new ParsedDocument(_root, documentStart, [.. _diagnostics], TakeDuplicates()));
     }
 
     /// <summary>After a syntax error, attaches the open collections to their parents so that paths are whole.</summary>
@@ -167,15 +178,16 @@ internal sealed class YamlTreeBuilder
 
     private void ReportDuplicates()
     {
-        foreach (var (first, duplicate) in _duplicates)
-        {
-            var key = first.KeyText!;
-            _diagnostics.Add(Error(InputRules.DuplicateKey, duplicate.Key.Span, $"duplicate key `{key}` in this mapping",
-                $"remove one of the two `{key}` entries; the API server rejects duplicate fields", duplicate.Value.Path.ToString(),
-                [new RelatedLocation(first.Key.Span, "first declared here", first.Value.Path.ToString())]));
-        }
-
+        if (_duplicates.Count == 0) return;
+        (_reportedDuplicates ??= []).AddRange(_duplicates);
         _duplicates.Clear();
+    }
+
+    private List<DuplicateKey>? TakeDuplicates()
+    {
+        var taken = _reportedDuplicates;
+        _reportedDuplicates = null;
+        return taken;
     }
 
     private bool HasOpenFlowCollection() => _stack.Any(f => f.Node is MappingNode { IsFlow: true } or SequenceNode { IsFlow: true });
@@ -348,7 +360,7 @@ internal sealed class YamlTreeBuilder
         if (keyText is not null && FindEarlier(frame, map, keyText) is { } first)
         {
             // Paths are known once the whole document is built: report then.
-            _duplicates.Add((first, entry));
+            _duplicates.Add(new DuplicateKey(first, entry));
             map.HasDuplicateKeys = true;
         }
 

@@ -81,20 +81,35 @@ public sealed class TextReporter(bool useColor = false) : IReporter
         _ => "info",
     };
 
-    /// <summary>The closing line: <c>Found 2 errors and 1 warning in 3 files.</c></summary>
+    /// <summary>The closing line: <c>Found 2 errors and 1 warning in 3 files (2 Pods and 1 Deployment checked).</c></summary>
     public static string Summary(LintResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var files = Count(result.FileCount, "file");
-        var pods = Count(result.PodCount, "Pod");
-        if (result.Diagnostics.IsEmpty) return $"No problems found in {files} ({pods} checked).";
+        var scope = Scope(result);
+        if (result.Diagnostics.IsEmpty) return $"No problems found in {files} ({scope}).";
         var parts = new List<string>();
         if (result.ErrorCount > 0) parts.Add(Count(result.ErrorCount, "error"));
         if (result.WarningCount > 0) parts.Add(Count(result.WarningCount, "warning"));
         if (result.InfoCount > 0) parts.Add(Count(result.InfoCount, "info"));
-        var list = parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
-        return $"Found {list} in {files} ({pods} checked).";
+        return $"Found {List(parts)} in {files} ({scope}).";
     }
+
+    /// <summary>What was checked and skipped: <c>2 Pods and 1 Job checked; 3 objects of other kinds skipped</c>.</summary>
+    private static string Scope(LintResult result)
+    {
+        var checkedKinds = result.CheckedObjects.Where(k => k.Value > 0)
+            .OrderBy(k => k.Key == "Pod" ? 0 : 1).ThenBy(k => k.Key, StringComparer.Ordinal)
+            .Select(k => Count(k.Value, k.Key)).ToList();
+        var scope = (checkedKinds.Count == 0 ? "0 Pods" : List(checkedKinds)) + " checked";
+        if (result.SkippedObjectCount > 0) scope += $"; {Count(result.SkippedObjectCount, "object")} of other kinds skipped";
+        if (result.SkippedFileCount > 0) scope += $"; {Count(result.SkippedFileCount, "file")} skipped: not Kubernetes objects";
+        var otherDocuments = result.NotKubernetesDocumentCount - result.NotKubernetesDocumentsInSkippedFiles;
+        if (otherDocuments > 0) scope += $"; {Count(otherDocuments, "document")} skipped: not Kubernetes objects";
+        return scope;
+    }
+
+    private static string List(List<string> parts) => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
 
     private static string Count(int n, string noun)
         => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 || noun == "info" ? string.Empty : "s");

@@ -4,7 +4,7 @@ namespace PodLint.Rules;
 
 /// <summary>
 /// A rule that checks one Pod. Rules are small, stateless and thread-safe: one instance checks many Pods,
-/// in parallel. A rule reports through <see cref="PodContext.Report"/> and never throws for bad input.
+/// in parallel. A rule reports through <see cref="PodContext"/>'s <c>Report</c> and never throws for bad input.
 /// </summary>
 public interface IPodRule
 {

@@ -1,91 +1,88 @@
 using System.Collections.Immutable;
 using PodLint.Diagnostics;
 using PodLint.Model;
-using PodLint.Parsing;
 
 namespace PodLint.Rules;
 
 /// <summary>
-/// What a rule sees of one Pod: the typed model, container views that know init containers and native
-/// sidecars, and the way to report findings.
+/// What a rule sees of one Pod, or of the Pod template of a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet,
+/// ReplicationController, PodTemplate, Job, CronJob): the typed object, the Pod's metadata and spec with every
+/// container's role, and the way to report findings. Paths of the model are the API server's
+/// (<c>spec.template.spec.containers[0].image</c> in a Deployment).
 /// </summary>
 public sealed class PodContext
 {
-    private readonly List<Diagnostic> _diagnostics;
-    private readonly Func<RuleDescriptor, RuleLevel> _levelOf;
+    private readonly DiagnosticSink _sink;
 
-    internal PodContext(Pod pod, List<Diagnostic> diagnostics, Func<RuleDescriptor, RuleLevel> levelOf, CancellationToken cancellationToken)
+    internal PodContext(KubernetesObject @object, ObjectMeta? metadata, PodSpec? spec, ModelObject? template, string kubernetesVersion,
+        DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        Pod = pod;
-        _diagnostics = diagnostics;
-        _levelOf = levelOf;
+        Object = @object;
+        Metadata = metadata;
+        Spec = spec;
+        Template = template;
+        KubernetesVersion = kubernetesVersion;
+        _sink = sink;
         CancellationToken = cancellationToken;
-        Object = pod.Reference;
-        var spec = pod.Spec;
-        AppContainers = spec?.Containers ?? [];
-        InitContainers = spec?.InitContainers ?? [];
-        EphemeralContainers = spec?.EphemeralContainers ?? [];
-        SidecarContainers = InitContainers.Where(c => c.IsSidecar).ToList();
-        AllContainers = [.. AppContainers, .. InitContainers, .. EphemeralContainers];
+        Containers = spec?.AllContainers ?? [];
     }
 
-    /// <summary>The Pod being checked.</summary>
-    public Pod Pod { get; }
+    /// <summary>The object being checked: a <see cref="Pod"/>, or the workload (<c>Deployment</c>, <c>CronJob</c> …) whose template this is.</summary>
+    public KubernetesObject Object { get; }
 
-    /// <summary>The Pod's spec, when it has one.</summary>
-    public PodSpec? Spec => Pod.Spec;
+    /// <summary>The object's kind, namespace and name, as findings name it.</summary>
+    public ObjectRef Reference => _sink.Object ?? Object.Reference;
 
-    /// <summary>The Pod's namespace and name, for findings.</summary>
-    public ObjectReference Object { get; }
+    /// <summary>The Pod's metadata (for a template, <c>….template.metadata</c>), when it has any.</summary>
+    public ObjectMeta? Metadata { get; }
 
-    /// <summary><c>spec.containers</c>: the app containers.</summary>
-    public IReadOnlyList<Container> AppContainers { get; }
+    /// <summary>The Pod's spec (for a template, <c>….template.spec</c>), when it has one.</summary>
+    public PodSpec? Spec { get; }
 
-    /// <summary><c>spec.initContainers</c>, classic and native sidecars alike.</summary>
-    public IReadOnlyList<Container> InitContainers { get; }
+    /// <summary>The Pod template (a <see cref="PodTemplateSpec"/>) when <see cref="Object"/> is a workload; null for a Pod.</summary>
+    public ModelObject? Template { get; }
 
-    /// <summary>Native sidecars: init containers with <c>restartPolicy: Always</c>.</summary>
-    public IReadOnlyList<Container> SidecarContainers { get; }
+    /// <summary>Whether this is the Pod template of a workload rather than a Pod.</summary>
+    public bool IsTemplate => Template is not null;
 
-    /// <summary><c>spec.ephemeralContainers</c>.</summary>
-    public IReadOnlyList<Container> EphemeralContainers { get; }
+    /// <summary>The Kubernetes version the manifests are checked against (<c>1.36</c>).</summary>
+    public string KubernetesVersion { get; }
 
-    /// <summary>Every container: app, then init, then ephemeral (the API server's validation order).</summary>
-    public IReadOnlyList<Container> AllContainers { get; }
+    /// <summary>Every container: app containers, then init containers (native sidecars and plain ones), then ephemeral
+    /// containers, each with its <see cref="Container.Role"/>.</summary>
+    public IReadOnlyList<Container> Containers { get; }
+
+    /// <summary>The containers with one of the given roles, in <see cref="Containers"/> order.</summary>
+    public IEnumerable<Container> ContainersWithRole(ContainerRoles roles) => Containers.Where(c => c.HasRole(roles));
 
     /// <summary>Cancelled when the caller gives up; long rules should check it.</summary>
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>
-    /// Whether two containers run at the same time and so compete for the Pod's shared ports: app containers
-    /// and native sidecars run together; a classic init container runs alone, beside the sidecars declared
-    /// before it; ephemeral containers are never compared.
-    /// </summary>
-    public static bool RunConcurrently(Container a, Container b)
+    /// <summary>Reports one of the rule's messages at a value or object of the model: the finding takes its span and path.</summary>
+    /// <param name="message">One of the rule's messages (listed in its descriptor).</param>
+    /// <param name="at">The value to change (<c>container.Image</c>), or the object; an absent field points at its owner.</param>
+    /// <param name="arguments">The message's arguments: <c>[("port", "8080/TCP")]</c>.</param>
+    /// <param name="related">Other places that explain the finding ("first declared here").</param>
+    /// <param name="help">A help line of the finding's own, instead of the template's.</param>
+    public void Report(MessageTemplate message, ILocated at, ImmutableArray<MessageArgument> arguments = default,
+        ImmutableArray<RelatedLocation> related = default, string? help = null)
     {
-        if (ReferenceEquals(a, b)) return false;
-        if (a.ContainerKind == ContainerKind.Ephemeral || b.ContainerKind == ContainerKind.Ephemeral) return false;
-        var aClassicInit = a.ContainerKind == ContainerKind.Init && !a.IsSidecar;
-        var bClassicInit = b.ContainerKind == ContainerKind.Init && !b.IsSidecar;
-        if (aClassicInit && bClassicInit) return false;
-        if (aClassicInit) return b.IsSidecar && b.Index < a.Index;
-        if (bClassicInit) return a.IsSidecar && a.Index < b.Index;
-        return true;
+        ArgumentNullException.ThrowIfNull(message);
+        _sink.Report(message, at, arguments, help, related);
     }
 
-    /// <summary>Reports a finding of <paramref name="rule"/>; nothing happens when the rule is turned off.</summary>
+    /// <summary>Reports a finding with a message of its own (for custom rules that do not declare message templates;
+    /// the finding then has no message id).</summary>
     /// <param name="rule">The rule's descriptor.</param>
-    /// <param name="span">Where: as small as possible, the offending value.</param>
-    /// <param name="path">The field path of the offending value.</param>
+    /// <param name="at">The value to change, or the object.</param>
     /// <param name="message">What is wrong: lowercase, no trailing period, identifiers in backticks.</param>
     /// <param name="help">How to fix it.</param>
     /// <param name="related">Other places that explain the finding.</param>
-    public void Report(RuleDescriptor rule, SourceSpan span, FieldPath? path, string message, string? help = null,
-        ImmutableArray<RelatedLocation> related = default)
+    public void Report(RuleDescriptor rule, ILocated at, string message, string? help = null, ImmutableArray<RelatedLocation> related = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var level = _levelOf(rule);
-        if (level == RuleLevel.Off) return;
-        _diagnostics.Add(new Diagnostic(rule, (Severity)level, message, span, path?.ToString(), Object, help, related));
+        ArgumentNullException.ThrowIfNull(at);
+        var location = at.Location;
+        _sink.Add(new Diagnostic(rule, rule.DefaultSeverity, message, location.Span, location.Path.ToString(), null, help, related));
     }
 }

@@ -4,7 +4,7 @@ using PodLint.Rules.MultiContainer;
 
 namespace PodLint.Rules;
 
-/// <summary>The built-in rules and the descriptors of every finding PodLint can report.</summary>
+/// <summary>The built-in rules, and the one list of every descriptor PodLint knows.</summary>
 public static class RuleRegistry
 {
     /// <summary>The built-in Pod rules, in id order.</summary>
@@ -12,10 +12,13 @@ public static class RuleRegistry
     [
         new PL2001DuplicateContainerName(),
         new PL2002MissingContainerImage(),
+        new PL2003WorkloadSelector(),
+        new PL2004TemplateRestartPolicy(),
         new PL3001DuplicateContainerPort(),
     ];
 
-    /// <summary>Every built-in descriptor (input findings and rules), in id order.</summary>
+    /// <summary>Every built-in descriptor: the findings of the loader, the object classifier and the schema check, and
+    /// the rules; in id order.</summary>
     public static IReadOnlyList<RuleDescriptor> BuiltInDescriptors { get; } =
         [.. InputRules.All.Concat(Schema.SchemaRules.All).Concat(BuiltInRules.Select(r => r.Descriptor)).OrderBy(d => d.Id, StringComparer.Ordinal)];
 }

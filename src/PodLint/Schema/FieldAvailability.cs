@@ -10,15 +10,15 @@ namespace PodLint.Schema;
 /// </summary>
 internal static class FieldAvailability
 {
-    private static readonly ConcurrentDictionary<string, JsonDocument> Documents = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Name, string Version), JsonDocument> Documents = new();
 
     /// <summary>
     /// For a field path given as schema steps (property names, <c>[]</c> for list items, <c>{}</c> for map values),
     /// describes its availability relative to <paramref name="version"/>, or null when no supported version has it.
     /// </summary>
-    public static string? Describe(IReadOnlyList<string> steps, string version)
+    public static string? Describe(string schemaName, IReadOnlyList<string> steps, string version)
     {
-        var versions = KubernetesSchemas.SupportedVersions.Where(v => v != version && Exists(v, steps)).ToList();
+        var versions = KubernetesSchemas.SupportedVersions.Where(v => v != version && Exists(schemaName, v, steps)).ToList();
         if (versions.Count == 0) return null;
         var current = Version.Parse(version);
         var later = versions.Where(v => Version.Parse(v) > current).ToList();
@@ -28,11 +28,11 @@ internal static class FieldAvailability
         return $"is not available in Kubernetes {version}; it exists in {string.Join(", ", versions)}";
     }
 
-    private static bool Exists(string version, IReadOnlyList<string> steps)
+    private static bool Exists(string schemaName, string version, IReadOnlyList<string> steps)
     {
-        var doc = Documents.GetOrAdd(version, KubernetesSchemas.ReadJson);
+        var doc = Documents.GetOrAdd((schemaName, version), k => KubernetesSchemas.ReadJson(k.Name, k.Version));
         var definitions = doc.RootElement.GetProperty("definitions");
-        var current = definitions.GetProperty("io.k8s.api.core.v1.Pod");
+        var current = doc.RootElement.GetProperty("allOf")[0];
         foreach (var step in steps)
         {
             current = Resolve(definitions, current);

@@ -2,21 +2,50 @@ using PodLint.Diagnostics;
 
 namespace PodLint.Schema;
 
-/// <summary>Descriptors of the schema-conformance findings (PL1xxx) reported by <see cref="SchemaValidator"/>.</summary>
+/// <summary>Descriptors of the schema-conformance findings (PL1xxx), reported by <see cref="SchemaValidator"/> alone:
+/// the one authority on types, unknown fields, required fields and quantities.</summary>
 public static class SchemaRules
 {
-    /// <summary>PL1002: a field the Pod schema of the selected Kubernetes version does not have.</summary>
+#pragma warning disable CS1591 // The message templates are documented by their text; rules/PLnnnn.md documents each rule.
+    public static readonly MessageTemplate ExpectedType = new("expected-type", "{path}: expected {expected}, got {actual}");
+    public static readonly MessageTemplate DoesNotFit = new("out-of-range", "{path}: expected integer, got {actual}, which does not fit in {bits} bits",
+        "the API server cannot decode it; the field takes {range}");
+    public static readonly MessageTemplate NotTimestamp = new("not-a-timestamp", "{path}: expected an RFC 3339 timestamp, got {actual}",
+        "write a date and time in UTC, `2024-05-01T12:00:00Z`, or with an offset, `2024-05-01T14:00:00+02:00`");
+
+    public static readonly MessageTemplate Unknown = new("unknown", "unknown field {field} {where}",
+        "remove the field; the API server rejects unknown fields (strict field validation)");
+    public static readonly MessageTemplate UnknownDidYouMean = new("did-you-mean", "unknown field {field} {where}; did you mean {suggestion}?", "rename it to `{name}`");
+    public static readonly MessageTemplate Misplaced = new("misplaced", "unknown field {field} {where}; it belongs {place}");
+    public static readonly MessageTemplate OtherVersion = new("other-version", "`{path}` {availability}",
+        "choose the Kubernetes version of your cluster with `--kubernetes-version`, or remove the field");
+
+    public static readonly MessageTemplate Missing = new("missing", "required field {path} is missing", "add `{field}:`");
+    public static readonly MessageTemplate MissingNull = new("null", "required field {path} is null",
+        "give `{field}` a value: in YAML, a key with nothing after it (or `~`, `null`) is null, which Kubernetes reads as not set");
+    public static readonly MessageTemplate MissingSpec = new("missing-spec", "required field {path} is missing");
+
+    public static readonly MessageTemplate NotQuantity = new("not-a-quantity", "{path}: {value} is not a quantity",
+        "write a number with an optional suffix: `500m`, `0.5`, `128Mi`, `1Gi`, `1e3` (binary suffixes Ki Mi Gi Ti Pi Ei, decimal n u m k M G T P E)");
+#pragma warning restore CS1591
+
+    /// <summary>PL1001: a value has the wrong type for its field.</summary>
+    public static readonly RuleDescriptor InvalidValueType = new(RuleIds.InvalidValueType, "invalid-value-type", RuleCategory.Schema, Severity.Error,
+        "A value has the wrong type for its field, so the API server cannot decode the object", messages: [ExpectedType, DoesNotFit, NotTimestamp]);
+
+    /// <summary>PL1002: a field the schema of the selected Kubernetes version does not have.</summary>
     public static readonly RuleDescriptor UnknownField = new(RuleIds.UnknownField, "unknown-field", RuleCategory.Schema, Severity.Error,
-        "A field the Pod schema of the selected Kubernetes version does not have; the API server's strict decoding rejects it");
+        "A field the schema of the selected Kubernetes version does not have; the API server's strict decoding rejects it",
+        messages: [Unknown, UnknownDidYouMean, Misplaced, OtherVersion]);
 
     /// <summary>PL1003: a field the schema requires is missing.</summary>
     public static readonly RuleDescriptor MissingRequiredField = new(RuleIds.MissingRequiredField, "missing-required-field", RuleCategory.Schema, Severity.Error,
-        "A field the Pod schema requires is missing");
+        "A field the schema requires is missing", messages: [Missing, MissingNull, MissingSpec]);
 
     /// <summary>PL1004: a resource quantity that does not parse.</summary>
     public static readonly RuleDescriptor InvalidQuantity = new(RuleIds.InvalidQuantity, "invalid-quantity", RuleCategory.Schema, Severity.Error,
-        "A resource quantity does not follow the API server's quantity syntax (`500m`, `1.5`, `128Mi`, `1e3`)");
+        "A resource quantity does not follow the API server's quantity syntax (`500m`, `1.5`, `128Mi`, `1e3`)", messages: [NotQuantity]);
 
     /// <summary>All of the above, in id order.</summary>
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [UnknownField, MissingRequiredField, InvalidQuantity];
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [InvalidValueType, UnknownField, MissingRequiredField, InvalidQuantity];
 }

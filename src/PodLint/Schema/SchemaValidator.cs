@@ -2,20 +2,23 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using NJsonSchema;
 using PodLint.Diagnostics;
-using PodLint.Model;
 using PodLint.Parsing;
 
 namespace PodLint.Schema;
 
 /// <summary>
-/// Checks a Pod's node tree against the Pod schema of one Kubernetes version, walking our positioned tree
+/// Checks an object's node tree against its kind's schema of one Kubernetes version, walking our positioned tree
 /// against NJsonSchema's schema model (no JSON conversion), so every finding sits at the exact value. One root
-/// cause gives one finding: a value of the wrong type is not looked into further.
+/// cause gives one finding: a value of the wrong type is not looked into further. It is the one authority on types:
+/// the value nodes it reports are handed to the model binder, which binds them as invalid and says nothing.
 /// </summary>
 internal sealed partial class SchemaValidator
 {
     private readonly string _version;
-    private readonly List<Diagnostic> _diagnostics;
+    private readonly KindSchema _kind;
+    private readonly FieldPath _basePath;
+    private readonly DiagnosticSink _sink;
+    private HashSet<YamlNode>? _rejected;
 
     // The path of the value being checked, as a stack: a FieldPath is only built for a finding (most values have none).
     private readonly List<Segment> _path = [];
@@ -26,35 +29,45 @@ internal sealed partial class SchemaValidator
     // The objects being checked, outermost first, with the path length at each: where a misplaced field belongs.
     private readonly List<(JsonSchema Schema, int Depth)> _owners = [];
 
-    private SchemaValidator(string version, List<Diagnostic> diagnostics)
+    private SchemaValidator(string version, KindSchema kind, FieldPath basePath, DiagnosticSink sink)
     {
         _version = version;
-        _diagnostics = diagnostics;
-    }
-
-    public static void Validate(YamlNode root, string version, List<Diagnostic> diagnostics)
-    {
-        var schema = KubernetesSchemas.GetPodSchema(version);
-        var pod = schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
-        var validator = new SchemaValidator(version, diagnostics);
-        var rootSpan = FirstKeySpan(root);
-        validator.Check(root, pod, rootSpan);
-        validator.CheckSpecPresent((MappingNode)root.Resolve(), pod, rootSpan);
+        _kind = kind;
+        _basePath = basePath;
+        _sink = sink;
     }
 
     /// <summary>
-    /// The schema does not require `spec`, but a Pod's spec is a struct, not a pointer: without one the API server
-    /// validates an empty spec and rejects it for its required fields (`spec.containers: Required value`).
+    /// Checks one object (a document, or an item of a List at <paramref name="basePath"/>) against its kind's schema;
+    /// returns the value nodes it reported (null when none), for the binder.
     /// </summary>
-    private void CheckSpecPresent(MappingNode pod, JsonSchema podSchema, SourceSpan rootSpan)
+    public static HashSet<YamlNode>? Validate(YamlNode root, string version, KindSchema kind, FieldPath basePath, DiagnosticSink sink)
     {
-        if (!podSchema.Properties.TryGetValue("spec", out var specSchema)) return;
-        var spec = pod.Find("spec");
+        var schema = KubernetesSchemas.GetSchema(kind.SchemaName, version);
+        var rootSchema = schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
+        var validator = new SchemaValidator(version, kind, basePath, sink);
+        var rootSpan = FirstKeySpan(root);
+        validator.Check(root, rootSchema, rootSpan);
+        return validator._rejected;
+    }
+
+    private void Reject(YamlNode node) => (_rejected ??= new HashSet<YamlNode>(ReferenceEqualityComparer.Instance)).Add(node);
+
+    /// <summary>
+    /// Some fields are Go structs, not pointers: the schema does not require them, but without one the API server
+    /// validates an empty struct and rejects it for its required fields (a Pod without `spec`: `spec.containers:
+    /// Required value`; a template without `spec` likewise). PodLint treats every `spec` field so.
+    /// </summary>
+    private void CheckStructFieldsPresent(MappingNode map, JsonSchema schema, SourceSpan ownerSpan)
+    {
+        if (!schema.Properties.TryGetValue("spec", out var specSchema)) return;
+        var spec = map.Find("spec");
         if (spec is { } entry && !entry.Value.IsNull) return;
+        var specPath = CurrentPath().Field("spec");
         foreach (var required in specSchema.ActualSchema.RequiredProperties)
         {
-            var path = FieldPath.Root.Field("spec").Field(required);
-            Report(SchemaRules.MissingRequiredField, spec?.Key.Span ?? rootSpan.FirstLine(), path, $"required field {path} is missing",
+            var path = specPath.Field(required);
+            _sink.Report(SchemaRules.MissingSpec, spec?.Key.Span ?? ownerSpan.FirstLine(), path, [("path", path.ToString()), ("field", required)],
                 spec is null ? $"add `spec:` with `{required}:`" : $"give `spec` a value with `{required}:`");
         }
     }
@@ -98,12 +111,14 @@ internal sealed partial class SchemaValidator
             if (resolved is not ScalarNode { Type: ScalarType.String } text) TypeMismatch(node, "string");
             else if (schema.Format == "date-time" && !IsTimestamp(text.Value))
             {
-                TypeMismatch(node, "an RFC 3339 timestamp", "write a date and time in UTC, `2024-05-01T12:00:00Z`, or with an offset, `2024-05-01T14:00:00+02:00`");
+                Reject(node);
+                var path = CurrentPath();
+                _sink.Report(SchemaRules.NotTimestamp, node.Span, path, [("path", path.ToString()), ("actual", node.Describe())]);
             }
         }
         else if (type.HasFlag(JsonObjectType.Integer))
         {
-            if (resolved is not ScalarNode s || !PodBinder.IsInteger(s, out var value)) TypeMismatch(node, "integer");
+            if (resolved is not ScalarNode s || !ScalarTypes.IsInteger(s, out var value)) TypeMismatch(node, "integer");
             else if (value is null || (schema.Format == "int32" && value is < int.MinValue or > int.MaxValue)) OutOfRange(node, s, schema.Format);
         }
         else if (type.HasFlag(JsonObjectType.Number))
@@ -126,9 +141,9 @@ internal sealed partial class SchemaValidator
                 case { Type: ScalarType.Int or ScalarType.Float }:
                     return;
                 case { Type: ScalarType.String } s when !IsQuantity(schema, s.Value):
+                    Reject(node);
                     var path = CurrentPath();
-                    Report(SchemaRules.InvalidQuantity, node.Span, path, $"{path}: {ScalarNode.Quote(s.Value)} is not a quantity",
-                        "write a number with an optional suffix: `500m`, `0.5`, `128Mi`, `1Gi`, `1e3` (binary suffixes Ki Mi Gi Ti Pi Ei, decimal n u m k M G T P E)");
+                    _sink.Report(SchemaRules.NotQuantity, node.Span, path, [("path", path.ToString()), ("value", ScalarNode.Quote(s.Value))]);
                     return;
                 case { Type: ScalarType.String }:
                     return;
@@ -139,7 +154,7 @@ internal sealed partial class SchemaValidator
         }
 
         // int-or-string
-        if (scalar is { Type: ScalarType.String } || (scalar is not null && PodBinder.IsInteger(scalar, out _))) return;
+        if (scalar is { Type: ScalarType.String } || (scalar is not null && ScalarTypes.IsInteger(scalar, out _))) return;
         TypeMismatch(node, "integer or string");
     }
 
@@ -175,6 +190,7 @@ internal sealed partial class SchemaValidator
         }
 
         _owners.RemoveAt(_owners.Count - 1);
+        CheckStructFieldsPresent(map, schema, ownerSpan);
 
         if (schema.RequiredProperties.Count == 0) return;
         foreach (var required in schema.RequiredProperties)
@@ -187,67 +203,58 @@ internal sealed partial class SchemaValidator
                 // Kubernetes reads null as "not set", so a required field written as `name:` (or `~`, `null`) is missing.
                 if (!entry.Value.IsNull) continue;
                 var nullPath = CurrentPath().Field(required);
-                Report(SchemaRules.MissingRequiredField, entry.Key.Span, nullPath, $"required field {nullPath} is null",
-                    $"give `{required}` a value: in YAML, a key with nothing after it (or `~`, `null`) is null, which Kubernetes reads as not set");
+                _sink.Report(SchemaRules.MissingNull, entry.Key.Span, nullPath, [("path", nullPath.ToString()), ("field", required)]);
                 continue;
             }
 
             var fieldPath = CurrentPath().Field(required);
-            Report(SchemaRules.MissingRequiredField, ownerSpan.FirstLine(), fieldPath, $"required field {fieldPath} is missing",
-                $"add `{required}:`");
+            _sink.Report(SchemaRules.Missing, ownerSpan.FirstLine(), fieldPath, [("path", fieldPath.ToString()), ("field", required)]);
         }
     }
 
     /// <summary>Reports an unknown field; returns the known field it suggests instead, if any.</summary>
     private string? UnknownField(MappingEntry entry, string key, JsonSchema owner)
     {
+        Reject(entry.Value);
         var parent = CurrentPath();
         var fieldPath = parent.Field(key);
-        var where = parent.IsRoot ? "at the top level of the Pod" : $"in {parent}";
+        var where = Where(parent);
         // The field's schema steps: property names, `[]` for list items, `{}` for map values.
         var steps = _path.Select(s => s.IsKey ? "{}" : s.Name ?? "[]").Append(key).ToList();
-        var availability = FieldAvailability.Describe(steps, _version);
-        string message;
-        string? help;
-        string? suggestion = null;
-        if (availability is not null)
+        var span = entry.Key.Span;
+        if (FieldAvailability.Describe(_kind.SchemaName, steps, _version) is { } availability)
         {
-            message = $"`{fieldPath}` {availability}";
-            help = "choose the Kubernetes version of your cluster with `--kubernetes-version`, or remove the field";
+            _sink.Report(SchemaRules.OtherVersion, span, fieldPath, [("path", fieldPath.ToString()), ("availability", availability)]);
+            return null;
+        }
+
+        var field = ScalarNode.Quote(key);
+        if (DidYouMean(key, owner.Properties.Keys) is { } suggestion)
+        {
+            _sink.Report(SchemaRules.UnknownDidYouMean, span, fieldPath,
+                [("field", field), ("where", where), ("suggestion", ScalarNode.Quote(suggestion)), ("name", suggestion)]);
+            return suggestion;
+        }
+
+        var value = entry.Value.Resolve();
+        var (place, help) = Enclosing(key, value) is { } above ? (Where(above) is var w && w.StartsWith("at ", StringComparison.Ordinal) ? w : "in " + above, "move it there: is it indented too far?")
+            : Within(key, value, owner, parent) is { } below ? ("in " + below, "move it there: is it indented too little?")
+            : Beside(key, value) is { } beside ? ("in " + beside, "move it there")
+            : ((string?)null, (string?)null);
+        if (place is null)
+        {
+            _sink.Report(SchemaRules.Unknown, span, fieldPath, [("field", field), ("where", where)]);
         }
         else
         {
-            suggestion = DidYouMean(key, owner.Properties.Keys);
-            message = $"unknown field {ScalarNode.Quote(key)} {where}";
-            if (suggestion is not null)
-            {
-                message += $"; did you mean {ScalarNode.Quote(suggestion)}?";
-                help = $"rename it to `{suggestion}`";
-            }
-            else if (Enclosing(key, entry.Value.Resolve()) is { } above)
-            {
-                message += $"; it belongs {(above.IsRoot ? "at the top level of the Pod" : $"in {above}")}";
-                help = "move it there: is it indented too far?";
-            }
-            else if (Within(key, entry.Value.Resolve(), owner, parent) is { } below)
-            {
-                message += $"; it belongs in {below}";
-                help = "move it there: is it indented too little?";
-            }
-            else if (Beside(key, entry.Value.Resolve()) is { } beside)
-            {
-                message += $"; it belongs in {beside}";
-                help = "move it there";
-            }
-            else
-            {
-                help = "remove the field; the API server rejects unknown fields (strict field validation)";
-            }
+            _sink.Report(SchemaRules.Misplaced, span, fieldPath, [("field", field), ("where", where), ("place", place)], help);
         }
 
-        Report(SchemaRules.UnknownField, entry.Key.Span, fieldPath, message, help);
-        return suggestion;
+        return null;
     }
+
+    /// <summary>"at the top level of the Pod", or "in spec.containers[0]".</summary>
+    private string Where(FieldPath parent) => parent.Equals(_basePath) ? $"at the top level of the {_kind.Kind}" : $"in {parent}";
 
     /// <summary>The nearest enclosing object that has the field, for a field indented too far.</summary>
     private FieldPath? Enclosing(string key, YamlNode value)
@@ -334,7 +341,7 @@ internal sealed partial class SchemaValidator
 
     private FieldPath PathPrefix(int length)
     {
-        var path = FieldPath.Root;
+        var path = _basePath;
         for (var i = 0; i < length; i++)
         {
             var segment = _path[i];
@@ -384,22 +391,22 @@ internal sealed partial class SchemaValidator
 
     private void TypeMismatch(YamlNode node, string expected, string? help = null)
     {
+        Reject(node);
         var path = CurrentPath();
-        Report(InputRules.InvalidValueType, node.Span, path, $"{path}: expected {expected}, got {node.Describe()}", help ?? PodBinder.TypeHelp(node, expected));
+        _sink.Report(SchemaRules.ExpectedType, node.Span, path, [("path", path.ToString()), ("expected", expected), ("actual", node.Describe())],
+            help ?? ShapeHelp.ForType(node, expected));
     }
 
     /// <summary>An integer the API server cannot decode into its field's Go type (int32, or int64 for the rest).</summary>
     private void OutOfRange(YamlNode node, ScalarNode scalar, string? format)
     {
+        Reject(node);
         var path = CurrentPath();
-        var (bits, range) = format == "int32" ? (32, "-2147483648 to 2147483647") : (64, "-9223372036854775808 to 9223372036854775807");
-        Report(InputRules.InvalidValueType, node.Span, path, PodBinder.DoesNotFit(path, scalar, bits), $"the API server cannot decode it; the field takes {range}");
+        var (bits, range) = format == "int32" ? ("32", "-2147483648 to 2147483647") : ("64", "-9223372036854775808 to 9223372036854775807");
+        _sink.Report(SchemaRules.DoesNotFit, node.Span, path, [("path", path.ToString()), ("actual", scalar.Describe()), ("bits", bits), ("range", range)]);
     }
 
     private FieldPath CurrentPath() => PathPrefix(_path.Count);
-
-    private void Report(RuleDescriptor rule, SourceSpan span, FieldPath path, string message, string? help)
-        => _diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, span, path.ToString(), null, help));
 
     private static SourceSpan FirstKeySpan(YamlNode node)
         => node.Resolve() is MappingNode { Entries.Count: > 0 } m ? m.Entries[0].Key.Span : node.Span;

@@ -50,6 +50,23 @@ internal static class ShapeHelp
         return null;
     }
 
+    /// <summary>A scalar of the wrong type: YAML 1.1 booleans, numbers meant as strings, quoted numbers.</summary>
+    public static string? ForType(YamlNode node, string expected)
+    {
+        var wantsString = expected.Contains("string", StringComparison.Ordinal) || expected.StartsWith("quantity", StringComparison.Ordinal);
+        return node.Resolve() switch
+        {
+            ScalarNode { Type: ScalarType.Bool, IsPlain: true } s when wantsString
+                && !s.Value.Equals("true", StringComparison.OrdinalIgnoreCase) && !s.Value.Equals("false", StringComparison.OrdinalIgnoreCase)
+                => $"Kubernetes reads YAML 1.1, where unquoted `{s.Value}` is a boolean; quote it if you mean the string",
+            ScalarNode { Type: ScalarType.Int or ScalarType.Float or ScalarType.Bool or ScalarType.Null, IsPlain: true } when wantsString
+                => "quote the value if it is meant as a string",
+            ScalarNode { IsPlain: false } s when expected == "integer" && ScalarResolver.Resolve(s.Value, true, null) is ScalarType.Int
+                => "remove the quotes: a quoted number is a string",
+            _ => null,
+        };
+    }
+
     private static bool IsNameValuePair(JsonSchema item)
         => item.Properties.ContainsKey("name") && item.Properties.ContainsKey("value");
 }

@@ -36,11 +36,11 @@ public class PodLinterTests
 
         public void Analyze(PodContext context)
         {
-            foreach (var c in context.AllContainers)
+            foreach (var c in context.Containers)
             {
-                if (c.Image is { } image && image.Value.EndsWith(":latest", StringComparison.Ordinal))
+                if (c.Image.Value is { } image && image.EndsWith(":latest", StringComparison.Ordinal))
                 {
-                    context.Report(Rule, image.Span, image.Path, $"container `{c.DisplayName}` uses `latest`");
+                    context.Report(Rule, c.Image, $"container `{c.DisplayName}` uses `latest`");
                 }
             }
         }
@@ -203,18 +203,22 @@ public class PodLinterTests
                 - {name: debug, image: d}
             """);
         var ctx = captured.Single();
-        Container C(string name) => ctx.AllContainers.Single(c => c.Name?.Value == name);
+        Container C(string name) => ctx.Containers.Single(c => c.Name.Value == name);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ctx.SidecarContainers.Select(c => c.Name?.Value), Is.EqualTo(new[] { "mesh" }));
-            Assert.That(ctx.AllContainers.Select(c => c.Name?.Value), Is.EqualTo(new[] { "app", "init", "mesh", "late", "debug" }));
-            Assert.That(PodContext.RunConcurrently(C("app"), C("mesh")), Is.True);
-            Assert.That(PodContext.RunConcurrently(C("app"), C("init")), Is.False);
-            Assert.That(PodContext.RunConcurrently(C("late"), C("mesh")), Is.True);
-            Assert.That(PodContext.RunConcurrently(C("init"), C("mesh")), Is.False);
-            Assert.That(PodContext.RunConcurrently(C("init"), C("late")), Is.False);
-            Assert.That(PodContext.RunConcurrently(C("app"), C("debug")), Is.False);
-            Assert.That(PodContext.RunConcurrently(C("app"), C("app")), Is.False);
+            Assert.That(ctx.ContainersWithRole(ContainerRoles.NativeSidecar).Select(c => c.Name.Value), Is.EqualTo(new[] { "mesh" }));
+            Assert.That(ctx.Containers.Select(c => c.Name.Value), Is.EqualTo(new[] { "app", "init", "mesh", "late", "debug" }));
+            Assert.That(ctx.Containers.Select(c => c.Role), Is.EqualTo(new[]
+            {
+                ContainerRole.App, ContainerRole.Init, ContainerRole.NativeSidecar, ContainerRole.Init, ContainerRole.Ephemeral,
+            }));
+            Assert.That(C("app").RunsAlongside(C("mesh")), Is.True);
+            Assert.That(C("app").RunsAlongside(C("init")), Is.False);
+            Assert.That(C("late").RunsAlongside(C("mesh")), Is.True);
+            Assert.That(C("init").RunsAlongside(C("mesh")), Is.False);
+            Assert.That(C("init").RunsAlongside(C("late")), Is.False);
+            Assert.That(C("app").RunsAlongside(C("debug")), Is.False);
+            Assert.That(C("app").RunsAlongside(C("app")), Is.False);
         }
     }
 

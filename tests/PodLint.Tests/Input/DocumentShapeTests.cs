@@ -1,4 +1,5 @@
 using PodLint.Diagnostics;
+using PodLint.Engine;
 
 namespace PodLint.Tests.Input;
 
@@ -204,8 +205,18 @@ public class DocumentShapeTests
     }
 
     [Test]
-    public void Missing_both_reports_both()
-        => Assert.That(Lint.Where(Lint.Text("metadata:\n  name: web\n")), Is.EqualTo(new[] { "PL0005 1:1-1:9 apiVersion", "PL0006 1:1-1:9 kind" }));
+    public void Neither_apiVersion_nor_kind_is_not_a_Kubernetes_object_and_is_skipped()
+    {
+        // A Helm values file, a seccomp profile, a tool's configuration: nothing to report, counted as skipped.
+        var result = Lint.Text("metadata:\n  name: web\nspec: {containers: 5}\n");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Lint.Where(result), Is.Empty);
+            Assert.That(result.NotKubernetesDocumentCount, Is.EqualTo(1));
+            Assert.That(result.SkippedFileCount, Is.EqualTo(1));
+            Assert.That(result.DocumentCount, Is.EqualTo(1));
+        }
+    }
 
     [Test]
     public void A_kind_that_is_not_a_string()
@@ -214,9 +225,9 @@ public class DocumentShapeTests
     // ---- PL0007 unsupported-kind ------------------------------------------------------------------------------
 
     [Test]
-    public void Another_kind_is_skipped_with_an_info_and_no_other_findings()
+    public void Another_kind_is_skipped_and_counted_with_no_findings()
     {
-        // The Service has fields a Pod would not accept: none of it is reported.
+        // The Service has fields a Pod would not accept: none of it is reported. PL0007 is off by default.
         const string Text = """
             apiVersion: v1
             kind: Service
@@ -232,36 +243,48 @@ public class DocumentShapeTests
 
             """;
         var result = Lint.Text(Text);
+        Assert.That(Lint.Where(result), Is.Empty, () => Lint.Dump(result));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.SkippedObjects, Is.EqualTo(new Dictionary<string, int> { ["Service"] = 1 }));
+            Assert.That(result.PodCount, Is.EqualTo(0));
+            Assert.That(result.DocumentCount, Is.EqualTo(1));
+        }
+
+        // Enabled, PL0007 lists each skipped object.
+        result = Lint.Text(Text, new PodLintOptions { RuleLevels = new Dictionary<string, RuleLevel> { ["PL0007"] = RuleLevel.Info } });
         Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL0007 2:7-2:14 kind" }), () => Lint.Dump(result));
         var d = result.Diagnostics[0];
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Severity, Is.EqualTo(Severity.Info));
             Assert.That(d.RuleName, Is.EqualTo("unsupported-kind"));
-            Assert.That(d.Message, Is.EqualTo("skipped `web` of kind `Service`: PodLint checks Pods only"));
-            Assert.That(d.Help, Is.Null);
+            Assert.That(d.MessageId, Is.EqualTo("skipped"));
+            Assert.That(d.Message, Is.EqualTo("skipped `web` of kind `Service`: PodLint checks Pods and the Pod templates of workloads"));
+            Assert.That(d.Object?.Kind, Is.EqualTo("Service"));
             Assert.That(result.HasErrors, Is.False);
-            Assert.That(result.PodCount, Is.EqualTo(0));
-            Assert.That(result.DocumentCount, Is.EqualTo(1));
         }
     }
 
     [Test]
     public void An_unnamed_object_of_another_kind()
     {
-        var result = Lint.Text("apiVersion: apps/v1\nkind: Deployment\n");
-        Assert.That(result.Single(RuleIds.UnsupportedKind).Message, Is.EqualTo("skipped an object of kind `Deployment`: PodLint checks Pods only"));
+        var result = Lint.Text("apiVersion: v1\nkind: Service\n", new PodLintOptions { RuleLevels = new Dictionary<string, RuleLevel> { ["unsupported-kind"] = RuleLevel.Info } });
+        Assert.That(result.Single(RuleIds.UnsupportedKind).Message, Is.EqualTo("skipped an object of kind `Service`: PodLint checks Pods and the Pod templates of workloads"));
     }
 
-    [Test]
-    public void Lowercase_pod_gets_the_case_sensitivity_help()
+    [TestCase("pod", "Pod")]
+    [TestCase("deployment", "Deployment")]
+    [TestCase("CronJOB", "CronJob")]
+    public void A_checked_kind_in_the_wrong_case_is_an_error(string kind, string expected)
     {
-        var result = Lint.Text("apiVersion: v1\nkind: pod\nmetadata:\n  name: web\n");
-        Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL0007 2:7-2:10 kind" }));
+        var result = Lint.Text($"apiVersion: v1\nkind: {kind}\nmetadata:\n  name: web\n");
+        Assert.That(Lint.Where(result), Is.EqualTo(new[] { FormattableString.Invariant($"PL0015 2:7-2:{7 + kind.Length} kind") }));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(result.Diagnostics[0].Message, Is.EqualTo("skipped `web` of kind `pod`: PodLint checks Pods only"));
-            Assert.That(result.Diagnostics[0].Help, Is.EqualTo("kinds are case-sensitive: write `kind: Pod`"));
+            Assert.That(result.Diagnostics[0].Severity, Is.EqualTo(Severity.Error));
+            Assert.That(result.Diagnostics[0].Message, Is.EqualTo($"`{kind}` is not a kind the API server knows: kinds are case-sensitive"));
+            Assert.That(result.Diagnostics[0].Help, Is.EqualTo($"write `kind: {expected}`"));
         }
     }
 
@@ -270,8 +293,8 @@ public class DocumentShapeTests
     {
         var text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: conf\n---\n" + Lint.Pod("web", image: "\"\"");
         var result = Lint.Text(text);
-        Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL0007 2:7-2:16 kind", "PL2002 13:14-13:16 spec.containers[0].image" }),
-            () => Lint.Dump(result));
+        Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL2002 13:14-13:16 spec.containers[0].image" }), () => Lint.Dump(result));
+        Assert.That(result.SkippedObjectCount, Is.EqualTo(1));
     }
 
     // ---- PL0008 unsupported-api-version ----------------------------------------------------------------------

@@ -31,6 +31,15 @@ internal static class TreeParsing
         return documents[0].Root!;
     }
 
+    extension(YamlNode node)
+    {
+        /// <summary>
+        /// The node's field path. The parser knows no field names: the path is the schema's view of the node
+        /// (<c>SchemaPaths</c>, map keys in brackets where the field is a map), as findings get it.
+        /// </summary>
+        public FieldPath Path => PodLint.Schema.SchemaPaths.PathOf(node, PodLint.Schema.KubernetesSchemas.Newest);
+    }
+
     /// <summary>Follows a path of keys (strings) and indexes (ints) from a node, through aliases and merges.</summary>
     public static YamlNode At(this YamlNode node, params object[] steps)
     {

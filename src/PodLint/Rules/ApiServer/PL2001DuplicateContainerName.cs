@@ -6,8 +6,12 @@ namespace PodLint.Rules.ApiServer;
 /// <summary>PL2001: container names must be unique across containers, initContainers and ephemeralContainers.</summary>
 internal sealed class PL2001DuplicateContainerName : IPodRule
 {
+    public static readonly MessageTemplate AlreadyUsed = new("already-used", "container name `{name}` is already used by `{first}`",
+        "rename one of the containers: names must be unique across containers, initContainers and ephemeralContainers");
+
     public static readonly RuleDescriptor Rule = new(RuleIds.DuplicateContainerName, "duplicate-container-name", RuleCategory.ApiServer,
-        Severity.Error, "Container names must be unique across containers, initContainers and ephemeralContainers");
+        Severity.Error, "Container names must be unique across containers, initContainers and ephemeralContainers",
+        messages: [AlreadyUsed], appliesTo: ContainerRoles.All);
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -15,19 +19,18 @@ internal sealed class PL2001DuplicateContainerName : IPodRule
     {
         // The API server checks containers, then initContainers, then ephemeralContainers: the later one is the duplicate.
         var seen = new Dictionary<string, Container>(StringComparer.Ordinal);
-        foreach (var container in context.AllContainers)
+        foreach (var container in context.Containers)
         {
-            if (container.Name is not { Value.Length: > 0 } name) continue;
-            if (seen.TryGetValue(name.Value, out var first))
+            var name = container.Name;
+            if (name.Value is not { Length: > 0 } text) continue;
+            if (seen.TryGetValue(text, out var first))
             {
-                context.Report(Rule, name.Span, name.Path,
-                    $"container name `{name.Value}` is already used by `{first.Path}`",
-                    "rename one of the containers: names must be unique across containers, initContainers and ephemeralContainers",
-                    [new RelatedLocation(first.Name!.Value.Span, "first used here", first.Name.Value.Path.ToString())]);
+                context.Report(AlreadyUsed, name, [("name", text), ("first", first.Location.Path.ToString())],
+                    [RelatedLocation.At(first.Name, "first used here")]);
                 continue;
             }
 
-            seen.Add(name.Value, container);
+            seen.Add(text, container);
         }
     }
 }

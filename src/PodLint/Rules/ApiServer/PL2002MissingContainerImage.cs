@@ -1,39 +1,34 @@
 using PodLint.Diagnostics;
-using PodLint.Parsing;
+using PodLint.Model;
 
 namespace PodLint.Rules.ApiServer;
 
 /// <summary>PL2002: every container needs a non-empty image.</summary>
-internal sealed class PL2002MissingContainerImage : IPodRule
+internal sealed class PL2002MissingContainerImage : ContainerRule
 {
+    public static readonly MessageTemplate Missing = new("missing", "container `{container}` has no `image`",
+        "add `image:` with the container image to run, e.g. `nginx:1.27`");
+
+    public static readonly MessageTemplate Empty = new("empty", "container `{container}` has an empty `image`",
+        "set `image` to the container image to run, e.g. `nginx:1.27`");
+
     public static readonly RuleDescriptor Rule = new(RuleIds.MissingContainerImage, "missing-container-image", RuleCategory.ApiServer,
-        Severity.Error, "Every container, init container and ephemeral container needs a non-empty `image`");
+        Severity.Error, "Every container, init container and ephemeral container needs a non-empty `image`",
+        messages: [Missing, Empty], appliesTo: ContainerRoles.All);
 
-    public RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Rule;
 
-    public void Analyze(PodContext context)
+    protected override void AnalyzeContainer(PodContext context, Container container)
     {
-        foreach (var container in context.AllContainers)
+        var image = container.Image;
+        switch (image.State)
         {
-            if (container.Image is { } image)
-            {
-                if (image.Value.Length == 0)
-                {
-                    context.Report(Rule, image.Span, image.Path, $"container `{container.DisplayName}` has an empty `image`",
-                        "set `image` to the container image to run, e.g. `nginx:1.27`");
-                }
-
-                continue;
-            }
-
-            // A value of the wrong type was already reported (PL1001): one root cause, one finding.
-            // So was an unresolvable alias (PL0001), which stands in as a non-null placeholder.
-            if (container.Mapping.Find("image") is { } entry && !entry.Value.IsNull) continue;
-            var at = container.Name?.Span ?? FirstKeySpan(container.Mapping) ?? container.Span;
-            context.Report(Rule, at, container.Path.Field("image"), $"container `{container.DisplayName}` has no `image`",
-                "add `image:` with the container image to run, e.g. `nginx:1.27`");
+            case FieldState.Absent or FieldState.Null:
+                context.Report(Missing, image.MissingAt, [("container", container.DisplayName)]);
+                break;
+            case FieldState.Valid when image.Value.Length == 0:
+                context.Report(Empty, image, [("container", container.DisplayName)]);
+                break;
         }
     }
-
-    private static SourceSpan? FirstKeySpan(MappingNode map) => map.Entries.Count > 0 ? map.Entries[0].Key.Span : null;
 }

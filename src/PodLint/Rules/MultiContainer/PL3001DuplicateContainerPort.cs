@@ -10,35 +10,39 @@ namespace PodLint.Rules.MultiContainer;
 /// </summary>
 internal sealed class PL3001DuplicateContainerPort : IPodRule
 {
+    public static readonly MessageTemplate AlreadyDeclared = new("already-declared",
+        "container port `{port}` of `{container}` is already declared by `{first}`",
+        "containers of a Pod share one network namespace, so only one of them can bind {port}: give `{container}` another port");
+
     public static readonly RuleDescriptor Rule = new(RuleIds.DuplicateContainerPort, "duplicate-container-port", RuleCategory.MultiContainer,
-        Severity.Warning, "Containers that run at the same time must not declare the same `containerPort` and protocol");
+        Severity.Warning, "Containers that run at the same time must not declare the same `containerPort` and protocol",
+        messages: [AlreadyDeclared], appliesTo: ContainerRoles.App | ContainerRoles.NativeSidecar | ContainerRoles.Init);
 
     public RuleDescriptor Descriptor => Rule;
 
     public void Analyze(PodContext context)
     {
         // The API server's visit order: initContainers, then containers. The later declaration is reported.
-        var declared = new List<(Container Container, ContainerPort Port, long Number, string Protocol)>();
-        foreach (var container in context.InitContainers.Concat(context.AppContainers))
+        var declared = new List<(Container Container, Field<int> Number, string Protocol)>();
+        foreach (var container in context.ContainersWithRole(ContainerRoles.NativeSidecar | ContainerRoles.Init)
+                     .Concat(context.ContainersWithRole(ContainerRoles.App)))
         {
             foreach (var port in container.Ports)
             {
-                if (port.ContainerPortNumber is not { } number) continue;
-                var protocol = port.EffectiveProtocol;
-                var clash = declared.FindIndex(d => d.Number == number.Value && d.Protocol == protocol
-                    && PodContext.RunConcurrently(d.Container, container));
+                var number = port.ContainerPortNumber;
+                if (!number.IsValid) continue;
+                var protocol = port.Protocol.Value is { Length: > 0 } p ? p : "TCP";
+                var clash = declared.FindIndex(d => d.Number.Value == number.Value && d.Protocol == protocol && d.Container.RunsAlongside(container));
                 if (clash >= 0)
                 {
                     var first = declared[clash];
                     var key = number.Value.ToString(CultureInfo.InvariantCulture) + "/" + protocol;
-                    var firstNumber = first.Port.ContainerPortNumber!.Value;
-                    context.Report(Rule, number.Span, number.Path,
-                        $"container port `{key}` of `{container.DisplayName}` is already declared by `{first.Container.DisplayName}`",
-                        $"containers of a Pod share one network namespace, so only one of them can bind {key}: give `{container.DisplayName}` another port",
-                        [new RelatedLocation(firstNumber.Span, $"first declared here, by `{first.Container.DisplayName}`", firstNumber.Path.ToString())]);
+                    context.Report(AlreadyDeclared, number,
+                        [("port", key), ("container", container.DisplayName), ("first", first.Container.DisplayName)],
+                        [RelatedLocation.At(first.Number, $"first declared here, by `{first.Container.DisplayName}`")]);
                 }
 
-                declared.Add((container, port, number.Value, protocol));
+                declared.Add((container, number, protocol));
             }
         }
     }

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using PodLint.Parsing;
+
+namespace PodLint.Diagnostics;
+
+/// <summary>
+/// Where every finding of one checked object (or of a file, outside any object) goes: the one place that applies the
+/// configured levels (a rule turned off reports nothing and its message is never rendered) and stamps the object the
+/// finding is about. Not thread-safe: one sink per object, filled by one thread.
+/// </summary>
+internal sealed class DiagnosticSink(Func<RuleDescriptor, RuleLevel> levelOf, List<Diagnostic> output, ObjectRef? @object = null)
+{
+    /// <summary>The object findings are about, when known.</summary>
+    public ObjectRef? Object { get; } = @object;
+
+    /// <summary>Whether findings of a rule are reported at all.</summary>
+    public bool IsEnabled(RuleDescriptor rule) => levelOf(rule) != RuleLevel.Off;
+
+    /// <summary>Reports one of a rule's messages at a span and path.</summary>
+    public void Report(MessageTemplate message, SourceSpan span, FieldPath? path, ImmutableArray<MessageArgument> arguments = default,
+        string? help = null, ImmutableArray<RelatedLocation> related = default)
+    {
+        var level = levelOf(message.Rule);
+        if (level == RuleLevel.Off) return;
+        output.Add(new Diagnostic(message, (Severity)level, span, path?.ToString(), arguments, Object, help, related));
+    }
+
+    /// <summary>Reports one of a rule's messages at a located value or object of the model.</summary>
+    public void Report(MessageTemplate message, ILocated at, ImmutableArray<MessageArgument> arguments = default,
+        string? help = null, ImmutableArray<RelatedLocation> related = default)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        var level = levelOf(message.Rule);
+        if (level == RuleLevel.Off) return;
+        var location = at.Location;
+        output.Add(new Diagnostic(message, (Severity)level, location.Span, location.Path.ToString(), arguments, Object, help, related));
+    }
+
+    /// <summary>Adds a finding made elsewhere (a parser's, or a custom rule's own), at its configured level and about this object.</summary>
+    public void Add(Diagnostic diagnostic)
+    {
+        var level = levelOf(diagnostic.Rule);
+        if (level == RuleLevel.Off) return;
+        var stamped = diagnostic.Object is null && Object is not null ? diagnostic with { Object = Object } : diagnostic;
+        output.Add((Severity)level == stamped.Severity ? stamped : stamped with { Severity = (Severity)level });
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using PodLint.Diagnostics;
+using PodLint.Objects;
+using PodLint.Parsing;
+
+namespace PodLint.Engine;
+
+/// <summary>
+/// Checks one input (a file, a stream, a string): reads it into documents one at a time, checks the documents in
+/// parallel (the reading thread feeds the workers; memory stays bounded by the documents in flight), and puts the
+/// results back in document order. Orchestration only: parsing is <see cref="YamlTreeBuilder"/>'s, everything about
+/// objects is <see cref="ObjectChecker"/>'s.
+/// </summary>
+internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
+{
+    private readonly ObjectChecker _objects = new(rules, options);
+
+    /// <summary>One unit of work: a document chunk to check, or a finding made while reading.</summary>
+    private sealed class WorkItem
+    {
+        public required int Index { get; init; }
+
+        /// <summary>The chunk; its text is dropped once checked unless a finding points into it (reporters show it).</summary>
+        public DocumentChunk Chunk { get; set; }
+
+        public bool IsDocument { get; init; }
+
+        public DocumentResult Result { get; } = new();
+
+        public int Documents { get; set; }
+    }
+
+    /// <param name="file">The name findings carry.</param>
+    /// <param name="source">The input's lines.</param>
+    /// <param name="text">The input's whole text when it is held in memory already (kept for reporters), else null.</param>
+    /// <param name="cancellationToken">Stops the work between documents.</param>
+    public FileOutcome Check(string file, ILineSource source, string? text, CancellationToken cancellationToken)
+    {
+        var items = new ConcurrentQueue<WorkItem>();
+        var work = Read(file, source, items);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
+        try
+        {
+            if (parallel.MaxDegreeOfParallelism == 1)
+            {
+                foreach (var item in work) Run(item, file, cancellationToken);
+            }
+            else
+            {
+                Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), parallel,
+                    item => Run(item, file, cancellationToken));
+            }
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        var ordered = items.OrderBy(i => i.Index).ToList();
+        var diagnostics = new List<Diagnostic>();
+        var checkedKinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var skippedKinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documents = 0;
+        var notKubernetes = 0;
+        SourceText? kept = text is null ? null : SourceText.FromText(text);
+        foreach (var item in ordered)
+        {
+            var result = item.Result;
+            diagnostics.AddRange(result.Diagnostics);
+            documents += item.Documents;
+            if (result.IsNotKubernetes) notKubernetes++;
+            Add(checkedKinds, result.Checked);
+            Add(skippedKinds, result.Skipped);
+            if (text is null && item.Chunk.Text is { } chunkText && result.Diagnostics.Count > 0)
+            {
+                (kept ??= new SourceText(false)).Add(item.Chunk.FirstLine, chunkText);
+            }
+        }
+
+        return new FileOutcome(file, diagnostics, documents, notKubernetes, checkedKinds, skippedKinds, kept);
+    }
+
+    private static void Add(Dictionary<string, int> target, Dictionary<string, int>? counts)
+    {
+        if (counts is null) return;
+        foreach (var (kind, n) in counts) target[kind] = target.GetValueOrDefault(kind) + n;
+    }
+
+    private void Run(WorkItem item, string file, CancellationToken cancellationToken)
+    {
+        if (item.IsDocument)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var document in YamlTreeBuilder.Parse(item.Chunk, file, options.Limits))
+            {
+                item.Documents++;
+                _objects.Check(document, item.Result, cancellationToken);
+            }
+        }
+
+        if (item.Result.Diagnostics.Count == 0) item.Chunk = default;
+    }
+
+    /// <summary>
+    /// Reads the input into work items, in order; findings about the input itself (empty documents, invalid encoding,
+    /// binary files, read errors) are made here, on the reading thread, as items of their own.
+    /// </summary>
+    private IEnumerable<WorkItem> Read(string file, ILineSource source, ConcurrentQueue<WorkItem> items)
+    {
+        var chunker = new DocumentChunker(source);
+        var index = 0;
+        var anyContent = false;
+        var chunkCount = 0;
+        while (true)
+        {
+            var item = new WorkItem { Index = index++ };
+            var (more, chunk) = TryRead(chunker, file, item.Result);
+            if (!more)
+            {
+                if (item.Result.Diagnostics.Count > 0)
+                {
+                    items.Enqueue(item);
+                    yield return item;
+                }
+                else if (chunkCount == 0)
+                {
+                    Sink(item).Report(InputRules.EmptyFile, SourceSpan.StartOfFile(file), null);
+                    items.Enqueue(item);
+                    yield return item;
+                }
+
+                yield break;
+            }
+
+            chunkCount++;
+            if (!chunk.HasContent)
+            {
+                var empty = new WorkItem { Index = item.Index, Chunk = chunk };
+                if (chunk.MarkerLine != 0 && !(chunk.IsLast && anyContent))
+                {
+                    empty.Documents = 1;
+                    Sink(empty).Report(InputRules.EmptyDocumentMessage, new SourceSpan(file, chunk.MarkerLine, 1, chunk.MarkerLine, 4), null);
+                }
+                else if (chunk.IsLast && chunkCount == 1)
+                {
+                    Sink(empty).Report(InputRules.NoDocuments, SourceSpan.StartOfFile(file), null);
+                }
+
+                items.Enqueue(empty);
+                yield return empty;
+                continue;
+            }
+
+            anyContent = true;
+            var document = new WorkItem { Index = item.Index, Chunk = chunk, IsDocument = true };
+            items.Enqueue(document);
+            yield return document;
+        }
+    }
+
+    private DiagnosticSink Sink(WorkItem item) => new(rules.LevelOf, item.Result.Diagnostics);
+
+    /// <summary>Reads the next chunk; an input that cannot be read further becomes a finding in <paramref name="result"/>.</summary>
+    private (bool More, DocumentChunk Chunk) TryRead(DocumentChunker chunker, string file, DocumentResult result)
+    {
+        var sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics);
+        try
+        {
+            return chunker.TryRead(out var chunk) ? (true, chunk) : (false, default);
+        }
+        catch (InvalidEncodingException ex)
+        {
+            sink.Report(InputRules.BadEncoding, SourceSpan.At(file, ex.Line, ex.Column), null, [("reason", ex.Message)]);
+        }
+        catch (BinaryInputException)
+        {
+            sink.Report(InputRules.Binary, SourceSpan.StartOfFile(file), null);
+        }
+        catch (IOException ex)
+        {
+            sink.Report(InputRules.CannotReadFile, SourceSpan.StartOfFile(file), null, [("problem", ex.Message)]);
+        }
+
+        return (false, default);
+    }
+}

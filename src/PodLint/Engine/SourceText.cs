@@ -1,0 +1,79 @@
+namespace PodLint.Engine;
+
+/// <summary>
+/// The text of an input that reporters show in code frames, kept while it was read (files and standard input are
+/// never read twice): the whole text of an input given as a string, and of a file or stream the documents that have
+/// findings, so that memory stays bounded by what is reported.
+/// </summary>
+public sealed class SourceText
+{
+    private readonly List<(int FirstLine, string[] Lines)> _segments = [];
+
+    internal SourceText(bool isComplete) => IsComplete = isComplete;
+
+    /// <summary>Whether every line of the input is kept (inputs given as a string), rather than only the documents with findings.</summary>
+    public bool IsComplete { get; }
+
+    /// <summary>How many lines are kept.</summary>
+    public int LineCount => _segments.Sum(s => s.Lines.Length);
+
+    /// <summary>The text of a line (1-based, without its line break), or null when it is not kept.</summary>
+    public string? GetLine(int line)
+    {
+        // Segments are few (one per document with findings) and added in order.
+        var lo = 0;
+        var hi = _segments.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var (first, lines) = _segments[mid];
+            if (line < first) hi = mid - 1;
+            else if (line >= first + lines.Length) lo = mid + 1;
+            else return lines[line - first];
+        }
+
+        return null;
+    }
+
+    /// <summary>The kept lines with their numbers, in order.</summary>
+    public IEnumerable<(int Line, string Text)> Lines()
+    {
+        foreach (var (first, lines) in _segments)
+        {
+            for (var i = 0; i < lines.Length; i++) yield return (first + i, lines[i]);
+        }
+    }
+
+    internal static SourceText FromText(string text)
+    {
+        var source = new SourceText(true);
+        source.Add(1, text);
+        return source;
+    }
+
+    /// <summary>Adds the lines of <paramref name="text"/> starting at <paramref name="firstLine"/>; lines end at
+    /// <c>\n</c>, <c>\r\n</c> or <c>\r</c>, as the parser counts them.</summary>
+    internal void Add(int firstLine, string text)
+    {
+        var list = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('\n' or '\r')) continue;
+            list.Add(text[start..i]);
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            start = i + 1;
+        }
+
+        // A trailing line break ends the last line; it does not start another.
+        if (start < text.Length || list.Count == 0) list.Add(text[start..]);
+        var lines = list.ToArray();
+        if (firstLine == 1 && lines.Length > 0) lines[0] = lines[0].TrimStart('\uFEFF');
+        var at = _segments.FindIndex(s => s.FirstLine > firstLine);
+        if (at < 0) _segments.Add((firstLine, lines));
+        else _segments.Insert(at, (firstLine, lines));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Join('\n', Lines().Select(l => l.Text));
+}

@@ -1,0 +1,263 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using PodLint.Diagnostics;
+using PodLint.Engine;
+using PodLint.Model;
+using PodLint.Parsing;
+using PodLint.Rules;
+using PodLint.Schema;
+
+namespace PodLint.Objects;
+
+/// <summary>What checking one document produced: its findings and what it held.</summary>
+internal sealed class DocumentResult
+{
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Objects checked, by kind (List items counted one by one).</summary>
+    public Dictionary<string, int>? Checked { get; private set; }
+
+    /// <summary>Objects of kinds PodLint does not check, by kind.</summary>
+    public Dictionary<string, int>? Skipped { get; private set; }
+
+    /// <summary>Whether the document is not a Kubernetes object at all (neither <c>apiVersion</c> nor <c>kind</c>).</summary>
+    public bool IsNotKubernetes { get; set; }
+
+    public void CountChecked(string kind) => Count(Checked ??= new(StringComparer.Ordinal), kind);
+
+    public void CountSkipped(string kind) => Count(Skipped ??= new(StringComparer.Ordinal), kind);
+
+    private static void Count(Dictionary<string, int> counts, string kind) => counts[kind] = counts.GetValueOrDefault(kind) + 1;
+}
+
+/// <summary>
+/// Checks the objects of one parsed document: tells what the document is (a Pod, a workload with a Pod template, a
+/// List of objects, an object of another kind, or not a Kubernetes object at all), validates each object against its
+/// kind's schema, binds the typed model, and runs the Pod rules on the Pod or the template.
+/// </summary>
+internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions options)
+{
+    private readonly ILogger _logger = options.Logger;
+    private readonly string _version = options.KubernetesVersion!;
+
+    public void Check(ParsedDocument document, DocumentResult result, CancellationToken cancellationToken)
+    {
+        var fileSink = new DiagnosticSink(rules.LevelOf, result.Diagnostics);
+        var root = document.Root;
+        var resolved = root?.Resolve();
+        var isObject = resolved is MappingNode map && IsKubernetesObject(map);
+        if (resolved is MappingNode && !isObject)
+        {
+            // Neither apiVersion nor kind: a Helm values file, a seccomp profile, a tool's configuration. Not ours to judge.
+            result.IsNotKubernetes = true;
+            return;
+        }
+
+        // The document's own findings (YAML, duplicate keys) are about the object it holds, when it is one PodLint checks.
+        var objects = new Dictionary<int, ObjectRef>();
+        switch (resolved)
+        {
+            case null:
+                break;
+            case ScalarNode { Type: ScalarType.Null }:
+                fileSink.Report(InputRules.NullDocument, root!.Span, null);
+                break;
+            case MappingNode mapping:
+                if (CheckObject(root!, mapping, FieldPath.Root, result, cancellationToken) is { } reference) objects[-1] = reference;
+                else if (IsList(mapping)) CheckList(mapping, FieldPath.Root, result, objects, cancellationToken);
+                break;
+            default:
+                fileSink.Report(InputRules.NotMapping, root!.Span.FirstLine(), null, [("shape", Shape(root!))]);
+                break;
+        }
+
+        var documentSink = objects.TryGetValue(-1, out var documentObject) ? new DiagnosticSink(rules.LevelOf, result.Diagnostics, documentObject) : fileSink;
+        foreach (var d in document.Diagnostics) documentSink.Add(d);
+        ReportDuplicates(document, objects, result);
+    }
+
+    private static bool IsKubernetesObject(MappingNode map) => IsSet(map, "apiVersion") || IsSet(map, "kind");
+
+    private static bool IsSet(MappingNode map, string key) => map.Find(key) is { } e && !e.Value.IsNull;
+
+    private void ReportDuplicates(ParsedDocument document, Dictionary<int, ObjectRef> objects, DocumentResult result)
+    {
+        if (document.Duplicates is not { Count: > 0 } duplicates) return;
+        foreach (var (first, duplicate) in duplicates)
+        {
+            var key = first.KeyText!;
+            var sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics, ObjectOf(duplicate.Key, objects));
+            sink.Report(InputRules.DuplicateKeyMessage, duplicate.Key.Span, SchemaPaths.PathOf(duplicate.Value, _version), [("key", key)],
+                related: [new RelatedLocation(first.Key.Span, "first declared here", SchemaPaths.PathOf(first.Value, _version).ToString())]);
+        }
+    }
+
+    /// <summary>The checked object a node is in: the document's, or that of the item of a List it is in.</summary>
+    private static ObjectRef? ObjectOf(YamlNode node, Dictionary<int, ObjectRef> objects)
+    {
+        if (objects.TryGetValue(-1, out var documentObject)) return documentObject;
+        var n = node;
+        while (n.Parent?.Parent is { } grandparent)
+        {
+            if (grandparent.Parent is null && n.IndexInParent >= 0 && n.Parent.KeyInParent == "items") return objects.GetValueOrDefault(n.IndexInParent);
+            n = n.Parent;
+        }
+
+        return null;
+    }
+
+    private static bool IsList(MappingNode map)
+        => map.Find("kind")?.Value.Resolve() is ScalarNode { Type: ScalarType.String } kind
+            && ObjectKinds.IsList(kind.Value, (map.Find("apiVersion")?.Value.Resolve() as ScalarNode)?.Value);
+
+    /// <summary>Checks an object (not a List); returns its reference when it is of a kind PodLint checks.</summary>
+    private ObjectRef? CheckObject(YamlNode root, MappingNode map, FieldPath basePath, DocumentResult result, CancellationToken cancellationToken)
+    {
+        var sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics);
+        var firstKey = map.Entries.Count > 0 ? map.Entries[0].Key.Span.FirstLine() : root.Span.FirstLine();
+        var kindEntry = map.Find("kind");
+        var apiVersionEntry = map.Find("apiVersion");
+        var apiVersion = apiVersionEntry?.Value.Resolve() as ScalarNode;
+        var hasApiVersion = apiVersionEntry is { } a && !a.Value.IsNull;
+        if (kindEntry is not { } kindField || kindField.Value.IsNull)
+        {
+            // Only called for objects with one of the two: this one has an apiVersion.
+            sink.Report(InputRules.NoKind, firstKey, basePath.Field("kind"));
+            return null;
+        }
+
+        if (kindField.Value.Resolve() is not ScalarNode { Type: ScalarType.String } kindNode)
+        {
+            sink.Report(SchemaRules.ExpectedType, kindField.Value.Span, basePath.Field("kind"),
+                [("path", basePath.Field("kind").ToString()), ("expected", "string"), ("actual", kindField.Value.Describe())], "set `kind: Pod`");
+            return null;
+        }
+
+        var kind = kindNode.Value;
+        var apiVersionText = apiVersion is { Type: ScalarType.String } ? apiVersion.Value : null;
+        if (ObjectKinds.IsList(kind, apiVersionText))
+        {
+            // Lists are unpacked by the caller (a List in a List is an item like any other).
+            if (!basePath.IsRoot) CheckList(map, basePath, result, null, cancellationToken);
+            return null;
+        }
+
+        var known = ObjectKinds.Find(kind);
+        if (known is not null && apiVersionText is not null && apiVersionText != known.ApiVersion && !ObjectKinds.IsBuiltInGroup(apiVersionText))
+        {
+            // A custom resource that happens to share the kind's name (`kind: Deployment` in `example.com/v1`).
+            known = null;
+        }
+
+        if (known is null)
+        {
+            if (ObjectKinds.IsBuiltInGroup(apiVersionText) && ObjectKinds.FindIgnoringCase(kind) is { } spelled && spelled != kind)
+            {
+                sink.Report(InputRules.KindCase, kindField.Value.Span, basePath.Field("kind"), [("kind", kind), ("expected", spelled)]);
+                return null;
+            }
+
+            if (!hasApiVersion) sink.Report(InputRules.NoApiVersion, firstKey, basePath.Field("apiVersion"), help: "add the object's `apiVersion`");
+            var objectSink = new DiagnosticSink(rules.LevelOf, result.Diagnostics, Reference(kind, map));
+            var name = Reference(kind, map).Name;
+            objectSink.Report(InputRules.SkippedKind, kindField.Value.Span, basePath.Field("kind"),
+                [("object", name is null ? "an object" : $"`{name}`"), ("kind", kind)]);
+            result.CountSkipped(kind);
+            return null;
+        }
+
+        var reference = Reference(known.Kind, map);
+        sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics, reference);
+        if (!hasApiVersion)
+        {
+            sink.Report(InputRules.NoApiVersion, firstKey, basePath.Field("apiVersion"), help: $"add `apiVersion: {known.ApiVersion}`");
+        }
+        else if (apiVersionText is not null && apiVersionText != known.ApiVersion)
+        {
+            sink.Report(InputRules.WrongApiVersion, apiVersionEntry!.Value.Value.Span, basePath.Field("apiVersion"),
+                [("apiVersion", apiVersionText), ("kind", known.Kind), ("expected", known.ApiVersion)]);
+        }
+
+        CheckKnownObject(root, known, basePath, sink, result, cancellationToken);
+        return reference;
+    }
+
+    /// <summary>Checks the items of a List; <paramref name="objects"/> (for a document's List) gets the reference of each item checked, by index.</summary>
+    private void CheckList(MappingNode map, FieldPath basePath, DocumentResult result, Dictionary<int, ObjectRef>? objects, CancellationToken cancellationToken)
+    {
+        var sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics);
+        if (map.Find("items") is not { } items || items.Value.IsNull) return;
+        var itemsPath = basePath.Field("items");
+        if (items.Value.Resolve() is not SequenceNode sequence)
+        {
+            if (items.Value.IsInvalid) return;
+            sink.Report(SchemaRules.ExpectedType, items.Value.Span, itemsPath,
+                [("path", itemsPath.ToString()), ("expected", "array"), ("actual", items.Value.Describe())], "write `items:` as a list, one `- ` item per object");
+            return;
+        }
+
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var item = sequence.Items[i];
+            var itemPath = itemsPath.Index(i);
+            switch (item.Resolve())
+            {
+                case MappingNode itemMap when IsKubernetesObject(itemMap):
+                    if (CheckObject(item, itemMap, itemPath, result, cancellationToken) is { } reference && objects is not null) objects[i] = reference;
+                    break;
+                case MappingNode itemMap:
+                    // kubectl needs both to send an item; one missing is reported, neither is an object that is not there.
+                    sink.Report(InputRules.NoKind, itemMap.Entries.Count > 0 ? itemMap.Entries[0].Key.Span.FirstLine() : item.Span.FirstLine(), itemPath.Field("kind"));
+                    break;
+                case ScalarNode { Type: ScalarType.Null } or { IsInvalid: true }:
+                    break;
+                default:
+                    sink.Report(InputRules.ItemNotMapping, item.Span.FirstLine(), itemPath, [("path", itemPath.ToString()), ("shape", Shape(item))]);
+                    break;
+            }
+        }
+    }
+
+    private void CheckKnownObject(YamlNode root, KindSchema kind, FieldPath basePath, DiagnosticSink sink, DocumentResult result, CancellationToken cancellationToken)
+    {
+        var map = (MappingNode)root.Resolve();
+        var rejected = SchemaValidator.Validate(root, _version, kind, basePath, sink);
+        var model = ModelKinds.Create(kind.Kind)!;
+        ModelBinder.BindRoot(model, root, basePath, rejected);
+        var (metadata, spec, template) = Workloads.PodOf(model);
+        var context = new PodContext(model, metadata, spec, template, _version, sink, cancellationToken);
+        foreach (var rule in rules.Enabled)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                rule.Analyze(context);
+            }
+#pragma warning disable CA1031 // A failing rule is reported as a finding and logged; it must not hide the other rules' findings.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogRuleFailure(_logger, ex, rule.Descriptor.Id, root.Span.File);
+                sink.Report(InputRules.RuleFailed, FirstKey(map, root), basePath.IsRoot ? null : basePath,
+                    [("rule", rule.Descriptor.Id), ("name", rule.Descriptor.Name), ("kind", kind.Kind), ("exception", $"{ex.GetType().Name}: {ex.Message}")]);
+            }
+        }
+
+        result.CountChecked(kind.Kind);
+    }
+
+    private static SourceSpan FirstKey(MappingNode map, YamlNode root) => map.Entries.Count > 0 ? map.Entries[0].Key.Span.FirstLine() : root.Span.FirstLine();
+
+    private static ObjectRef Reference(string kind, MappingNode map)
+    {
+        var metadata = map.Find("metadata")?.Value.Resolve() as MappingNode;
+        string? Text(string key) => metadata?.Find(key)?.Value.Resolve() is ScalarNode { Type: ScalarType.String } s && s.Value.Length > 0 ? s.Value : null;
+        return new ObjectRef(kind, Text("namespace"), Text("name") ?? Text("generateName"));
+    }
+
+    private static string Shape(YamlNode node) => node.Describe().StartsWith("array", StringComparison.Ordinal) ? "a sequence" : "a scalar (" + node.Describe() + ")";
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rule {RuleId} failed on an object in {File}")]
+    private static partial void LogRuleFailure(ILogger logger, Exception exception, string ruleId, string file);
+}
