@@ -47,6 +47,8 @@ internal sealed class YamlTreeBuilder
     private long _aliasExpansion;
     private YamlNode? _root;
     private SourceSpan _lastPosition;
+    private GoYamlEscapes? _escapes;
+    private GoYamlEscapes? _readAgain;
 
     private YamlTreeBuilder(string file, int firstLine, ParserLimits limits)
     {
@@ -72,6 +74,14 @@ internal sealed class YamlTreeBuilder
         var documents = new List<ParsedDocument>(1);
         var builder = new YamlTreeBuilder(file, chunk.FirstLine, limits);
         builder.Run(chunk.Text, documents);
+        if (builder._readAgain is { } escapes)
+        {
+            // go-yaml's `\'` escape: read the chunk again, rewritten (see GoYamlEscapes). Lines and columns do not move.
+            documents.Clear();
+            builder = new YamlTreeBuilder(file, chunk.FirstLine, limits) { _escapes = escapes };
+            builder.Run(escapes.Text, documents);
+        }
+
         return documents;
     }
 
@@ -103,7 +113,7 @@ internal sealed class YamlTreeBuilder
                         inDocument = false;
                         break;
                     case Scalar scalar:
-                        var node = new ScalarNode(Span(scalar.Start, scalar.End), scalar.Value,
+                        var node = new ScalarNode(Span(scalar.Start, scalar.End), _escapes?.Restore(scalar) ?? scalar.Value,
                             scalar.Style == ScalarStyle.Plain, scalar.Tag.IsEmpty ? null : scalar.Tag.Value);
                         Register(scalar, node);
                         Attach(node);
@@ -127,6 +137,12 @@ internal sealed class YamlTreeBuilder
         {
             _duplicates.Clear();
             documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics], TakeDuplicates()));
+            return;
+        }
+        catch (YamlException ex) when (_escapes is null && GoYamlEscapes.IsQuoteEscape(text, ex))
+        {
+            // go-yaml reads `\'` as `'` in double quotes: Parse reads the chunk again, rewritten.
+            _readAgain = GoYamlEscapes.Rewrite(text, ex);
             return;
         }
         catch (YamlException ex) when (ex.Start.Index >= text.Length - 1 && HasOpenFlowCollection())
