@@ -12,6 +12,10 @@ namespace PodLint.Diagnostics;
 /// <param name="Path">The field path in the API server's syntax.</param>
 public readonly record struct Location(SourceSpan Span, SourceSpan KeySpan, FieldPath Path) : ILocated
 {
+    /// <summary>The same field, pointed at by its key rather than its value (for a finding about a whole map or list
+    /// written over many lines, its key is the place to underline).</summary>
+    public Location AtKey => this with { Span = KeySpan };
+
     Location ILocated.Location => this;
 }
 

@@ -45,7 +45,7 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
         var fileSink = new DiagnosticSink(rules.LevelOf, result.Diagnostics);
         var root = document.Root;
         var resolved = root?.Resolve();
-        var isObject = resolved is MappingNode map && IsKubernetesObject(map);
+        var isObject = resolved is MappingNode map && IsKubernetesObject(map) && !IsHelmChart(map, root!.Span.File);
         if (resolved is MappingNode && !isObject)
         {
             // Neither apiVersion nor kind: a Helm values file, a seccomp profile, a tool's configuration. Not ours to judge.
@@ -77,6 +77,14 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
     }
 
     private static bool IsKubernetesObject(MappingNode map) => IsSet(map, "apiVersion") || IsSet(map, "kind");
+
+    /// <summary>
+    /// A Helm chart's <c>Chart.yaml</c>: Helm's own <c>apiVersion</c> (<c>v1</c>, <c>v2</c>), a <c>name</c>, and no
+    /// <c>kind</c>. It sits beside the manifests of every chart; it is not a Kubernetes object.
+    /// </summary>
+    private static bool IsHelmChart(MappingNode map, string file)
+        => Path.GetFileName(file) is "Chart.yaml" or "Chart.yml" && !IsSet(map, "kind") && IsSet(map, "name")
+            && map.Find("apiVersion")?.Value.Resolve() is ScalarNode { Value: "v1" or "v2" };
 
     private static bool IsSet(MappingNode map, string key) => map.Find(key) is { } e && !e.Value.IsNull;
 

@@ -50,7 +50,7 @@ namespace PodLint.Parsing;
 /// Handled: <c>ScalarResolver.TryParseInt</c> (<c>ScalarResolutionTests</c>).</description></item>
 /// <item><description>Integral floats: go-yaml gives <c>80.0</c> as a float64, which sigs.k8s.io/yaml hands to
 /// <c>encoding/json</c>; that it comes out as <c>80</c>, so an integer field takes it, is Go's float formatting (not
-/// verified here). Handled: <c>PodBinder.IsInteger</c> (<c>ValueTypeTests</c>).</description></item>
+/// verified here). Handled: <c>ScalarTypes.IsInteger</c> (<c>ValueTypeTests</c>).</description></item>
 /// <item><description>Timestamps: go-yaml v2 resolves a plain scalar such as <c>2024-01-02</c> as a time
 /// (<c>resolve.go</c>, <c>parseTimestamp</c>); which string kubectl then sends is not verified. Not handled: a string.</description></item>
 /// <item><description>Non-string keys: sigs.k8s.io/yaml turns a boolean key into <c>true</c>/<c>false</c> (so

@@ -159,7 +159,7 @@ internal sealed class YamlTreeBuilder
             // Some errors carry no position (Mark.Empty): the scanner knows where it stopped.
             var start = ex.Start.Equals(Mark.Empty) && ex.End.Equals(Mark.Empty) ? Point(scanner.CurrentPosition)
                 : ex.Start.Line > 0 ? Point(ex.Start) : _lastPosition;
-            _diagnostics.Add(Error(InputRules.InvalidYaml, start, "invalid YAML: " + Sentence(ex.Message),
+            _diagnostics.Add(Error(InputRules.YamlSyntax, start, [("reason", Sentence(ex.Message))],
                 "fix the syntax at this position; other documents of the stream are still checked"));
             documents.Add(new ParsedDocument(null, documentStart, [.. _diagnostics], TakeDuplicates()));
             return;
@@ -221,22 +221,20 @@ internal sealed class YamlTreeBuilder
             };
             if (!isFlow) continue;
             var start = frame.Node.Span;
-            _diagnostics.Add(Error(InputRules.InvalidYaml, start with { EndLine = start.StartLine, EndColumn = start.StartColumn + 1 },
-                $"invalid YAML: flow {what} `{bracket}` is never closed", $"close it with `{(bracket == "[" ? "]" : "}")}`"));
+            _diagnostics.Add(Error(InputRules.UnclosedFlow, start with { EndLine = start.StartLine, EndColumn = start.StartColumn + 1 },
+                [("collection", what), ("open", bracket), ("close", bracket == "[" ? "]" : "}")]));
             return;
         }
 
-        _diagnostics.Add(Error(InputRules.InvalidYaml, _lastPosition, "invalid YAML: unexpected structure after this position",
-            "check the indentation and quoting near this position"));
+        _diagnostics.Add(Error(InputRules.UnexpectedStructure, _lastPosition, []));
     }
 
     private void Push(NodeEvent e, YamlNode node)
     {
         if (_stack.Count >= _limits.MaxDepth)
         {
-            _diagnostics.Add(Error(InputRules.NestingDepthLimit, node.Span with { EndLine = node.Span.StartLine, EndColumn = node.Span.StartColumn + 1 },
-                $"the document is nested deeper than {_limits.MaxDepth.ToString(CultureInfo.InvariantCulture)} levels; the rest of it is not checked",
-                "no Pod needs this depth: check for a generator bug or a malicious input"));
+            _diagnostics.Add(Error(InputRules.TooDeep, node.Span with { EndLine = node.Span.StartLine, EndColumn = node.Span.StartColumn + 1 },
+                [("limit", _limits.MaxDepth.ToString(CultureInfo.InvariantCulture))]));
             throw new AbortDocumentException();
         }
 
@@ -286,8 +284,7 @@ internal sealed class YamlTreeBuilder
         var name = alias.Value.Value;
         if (!_anchors.TryGetValue(name, out var target))
         {
-            _diagnostics.Add(Error(InputRules.InvalidYaml, span, $"invalid YAML: alias `*{name}` refers to no anchor `&{name}` defined before it",
-                $"define `&{name}` on an earlier node, or remove the alias"));
+            _diagnostics.Add(Error(InputRules.UndefinedAlias, span, [("anchor", name)]));
             Attach(ScalarNode.Invalid(span, "*" + name));
             return;
         }
@@ -295,8 +292,7 @@ internal sealed class YamlTreeBuilder
         if (_stack.Any(f => ReferenceEquals(f.Node, target)))
         {
             // go-yaml, and so kubectl, refuses a node that contains an alias to itself.
-            _diagnostics.Add(Error(InputRules.InvalidYaml, span, $"invalid YAML: alias `*{name}` is inside the node anchored as `&{name}`, which would contain itself",
-                "refer to the anchored node only from outside it"));
+            _diagnostics.Add(Error(InputRules.SelfAlias, span, [("anchor", name)]));
             Attach(ScalarNode.Invalid(span, "*" + name));
             return;
         }
@@ -304,9 +300,7 @@ internal sealed class YamlTreeBuilder
         _aliasExpansion = MappingNode.Saturate(_aliasExpansion + target.ExpandedSize);
         if (_aliasExpansion > _limits.MaxAliasExpansion)
         {
-            _diagnostics.Add(Error(InputRules.AliasExpansionLimit, span,
-                $"aliases in this document would expand into more than {_limits.MaxAliasExpansion.ToString(CultureInfo.InvariantCulture)} nodes; the document is not checked",
-                "write the repeated values out, or reuse fewer nested aliases"));
+            _diagnostics.Add(Error(InputRules.TooManyAliasNodes, span, [("limit", _limits.MaxAliasExpansion.ToString(CultureInfo.InvariantCulture))]));
             throw new AbortDocumentException();
         }
 
@@ -424,9 +418,9 @@ internal sealed class YamlTreeBuilder
 
     private SourceSpan Point(Mark mark) => SourceSpan.At(_file, (int)mark.Line + _lineOffset, (int)mark.Column);
 
-    private static Diagnostic Error(RuleDescriptor rule, SourceSpan span, string message, string? help, string? path = null,
-        ImmutableArray<RelatedLocation> related = default)
-        => new(rule, rule.DefaultSeverity, message, span, path, null, help, related);
+    /// <summary>A finding of the parser, at its rule's default level (the sink of the object or file applies the configured one).</summary>
+    private static Diagnostic Error(MessageTemplate message, SourceSpan span, ImmutableArray<MessageArgument> arguments, string? help = null)
+        => new(message, message.Rule.DefaultSeverity, span, null, arguments, null, help);
 
     /// <summary>YamlDotNet's messages are sentences; ours are lowercase with no trailing period.</summary>
     private static string Sentence(string message)

@@ -174,10 +174,10 @@ internal sealed class PL2003WorkloadSelector : IPodRule
         var metadata = template.Metadata;
         // The API server reports `….template.metadata.labels`; without labels (or metadata) the finding points where they go.
         var at = metadata.Value is { } m
-            ? m.Labels.IsAbsent ? m.Labels.MissingAt : m.Labels.Location
+            ? m.Labels.IsAbsent ? m.Labels.MissingAt : m.Labels.Location.AtKey
             : metadata.MissingAt with { Path = metadata.Path.Field("labels") };
         context.Report(Mismatch, at, [("selector", selectorText), ("reason", reason), ("kind", kind)],
-            [new RelatedLocation(selector.Span.FirstLine(), "the selector", selector.Path.ToString())]);
+            [RelatedLocation.At(selector.AtKey, "the selector")]);
     }
 
     /// <summary>The template's labels (with any the API server adds), or null when they are invalid (already reported).</summary>
