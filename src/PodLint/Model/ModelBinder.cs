@@ -9,18 +9,26 @@ namespace PodLint.Model;
 /// convert (which the schema check has reported too: a test keeps the two in agreement).
 /// </summary>
 /// <param name="rejected">The value nodes the schema check reported; null when it reported none.</param>
-internal sealed class ModelBinder(IReadOnlySet<YamlNode>? rejected)
+/// <param name="unreported">Collects the nodes the binder could not convert although the schema check did not report
+/// them (tests keep it empty: the two must agree); null when not wanted.</param>
+internal sealed class ModelBinder(IReadOnlySet<YamlNode>? rejected, List<YamlNode>? unreported = null)
 {
     /// <summary>Binds a document (or a List item) as an object of type <typeparamref name="T"/> at <paramref name="path"/>.</summary>
-    public static T BindRoot<T>(T target, YamlNode node, FieldPath path, IReadOnlySet<YamlNode>? rejected)
+    public static T BindRoot<T>(T target, YamlNode node, FieldPath path, IReadOnlySet<YamlNode>? rejected, List<YamlNode>? unreported = null)
         where T : ModelObject
     {
         target.Attach(node, null, null, path);
-        new ModelBinder(rejected is { Count: > 0 } ? rejected : null).Fill(target);
+        new ModelBinder(rejected is { Count: > 0 } ? rejected : null, unreported).Fill(target);
         return target;
     }
 
     private bool IsRejected(YamlNode node) => rejected is not null && rejected.Contains(node);
+
+    private FieldState Unconvertible(YamlNode node)
+    {
+        unreported?.Add(node);
+        return FieldState.Invalid;
+    }
 
     private void Fill(ModelObject target)
     {
@@ -52,7 +60,7 @@ internal sealed class ModelBinder(IReadOnlySet<YamlNode>? rejected)
         if (Precheck(node) is { } state) return new Field<T>(owner, name, index, key, node, state, default!);
         return node.Resolve() is ScalarNode s && TScalar.TryConvert(s, out var value)
             ? new Field<T>(owner, name, index, key, node, FieldState.Valid, value)
-            : new Field<T>(owner, name, index, key, node, FieldState.Invalid, default!);
+            : new Field<T>(owner, name, index, key, node, Unconvertible(node), default!);
     }
 
     /// <summary>A field whose content the API leaves free: present or not, never looked into.</summary>
@@ -64,7 +72,7 @@ internal sealed class ModelBinder(IReadOnlySet<YamlNode>? rejected)
     {
         var node = entry.Value;
         if (Precheck(node) is { } state) return new Field<T>(owner, name, Field<T>.NotAnItem, entry.Key, node, state, null!);
-        if (node.Resolve() is not MappingNode) return new Field<T>(owner, name, Field<T>.NotAnItem, entry.Key, node, FieldState.Invalid, null!);
+        if (node.Resolve() is not MappingNode) return new Field<T>(owner, name, Field<T>.NotAnItem, entry.Key, node, Unconvertible(node), null!);
         var target = create();
         target.Attach(node, entry.Key, owner, owner.ObjectPath.Field(name));
         Fill(target);
@@ -82,7 +90,13 @@ internal sealed class ModelBinder(IReadOnlySet<YamlNode>? rejected)
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (Precheck(item) is not null || item.Resolve() is not MappingNode) continue;
+            if (Precheck(item) is not null) continue;
+            if (item.Resolve() is not MappingNode)
+            {
+                Unconvertible(item);
+                continue;
+            }
+
             var target = create();
             target.Attach(item, null, owner, (listPath ??= owner.ObjectPath.Field(name)).Index(i));
             Fill(target);
@@ -107,7 +121,7 @@ internal sealed class ModelBinder(IReadOnlySet<YamlNode>? rejected)
         where TScalar : IScalar<T>
     {
         var node = entry.Value;
-        var state = Precheck(node) ?? (node.Resolve() is MappingNode ? FieldState.Valid : FieldState.Invalid);
+        var state = Precheck(node) ?? (node.Resolve() is MappingNode ? FieldState.Valid : Unconvertible(node));
         var field = new Field<Opaque>(owner, name, Field<Opaque>.NotAnItem, entry.Key, node, state, default);
         if (state != FieldState.Valid) return new MapField<T>(field, null);
         var entries = ((MappingNode)node.Resolve()).EffectiveEntries();
@@ -115,7 +129,7 @@ internal sealed class ModelBinder(IReadOnlySet<YamlNode>? rejected)
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
-            // Keys that are not scalars cannot be map keys; the schema check reports them.
+            // A key that is not a scalar cannot be a map key (the entry is left out).
             if (e.Key.Resolve() is not ScalarNode) continue;
             result.Add(ScalarValue<T, TScalar>(owner, name, Field<T>.MapEntry, e.Key, e.Value));
         }
@@ -126,7 +140,7 @@ internal sealed class ModelBinder(IReadOnlySet<YamlNode>? rejected)
     private (Field<Opaque> Field, SequenceNode? Sequence) List(ModelObject owner, in MappingEntry entry, string name)
     {
         var node = entry.Value;
-        var state = Precheck(node) ?? (node.Resolve() is SequenceNode ? FieldState.Valid : FieldState.Invalid);
+        var state = Precheck(node) ?? (node.Resolve() is SequenceNode ? FieldState.Valid : Unconvertible(node));
         var field = new Field<Opaque>(owner, name, Field<Opaque>.NotAnItem, entry.Key, node, state, default);
         return (field, state == FieldState.Valid ? (SequenceNode)node.Resolve() : null);
     }

@@ -153,8 +153,14 @@ internal sealed partial class SchemaValidator
             }
         }
 
-        // int-or-string
-        if (scalar is { Type: ScalarType.String } || (scalar is not null && ScalarTypes.IsInteger(scalar, out _))) return;
+        // int-or-string: the integer is decoded into an int32 (intstr.IntOrString.IntVal).
+        if (scalar is { Type: ScalarType.String }) return;
+        if (scalar is not null && ScalarTypes.IsInteger(scalar, out var number))
+        {
+            if (number is null or < int.MinValue or > int.MaxValue) OutOfRange(node, scalar, "int32");
+            return;
+        }
+
         TypeMismatch(node, "integer or string");
     }
 

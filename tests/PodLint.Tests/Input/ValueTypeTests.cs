@@ -190,4 +190,20 @@ public class ValueTypeTests
             "PL2001 15:13-15:16 spec.containers[1].name",
         }), () => Lint.Dump(result));
     }
+
+    [TestCase("3000000000")]
+    [TestCase("99999999999999999999")]
+    public void An_int_or_string_integer_beyond_32_bits_does_not_fit(string port)
+    {
+        // intstr.IntOrString decodes its integer into an int32; found by the binder's agreement test.
+        var text = Pod().Replace("    env:\n        - name: MODE\n          value: \"fast\"\n",
+            $"    livenessProbe: {{tcpSocket: {{port: {port}}}}}\n", StringComparison.Ordinal);
+        var result = Lint.Text(text);
+        var d = result.Single(RuleIds.InvalidValueType);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(d.Path, Is.EqualTo("spec.containers[0].livenessProbe.tcpSocket.port"));
+            Assert.That(d.Message, Does.EndWith($"got {(port.Length > 19 ? "number" : "integer")} {port}, which does not fit in 32 bits"));
+        }
+    }
 }
