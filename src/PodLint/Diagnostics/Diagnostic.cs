@@ -6,7 +6,16 @@ namespace PodLint.Diagnostics;
 /// <param name="Span">Where it is.</param>
 /// <param name="Message">What it is, lowercase, no trailing period.</param>
 /// <param name="Path">Its field path, when it is a field.</param>
-public sealed record RelatedLocation(SourceSpan Span, string Message, string? Path = null);
+public sealed record RelatedLocation(SourceSpan Span, string Message, string? Path = null)
+{
+    /// <summary>A related location at a located value or object of the model.</summary>
+    public static RelatedLocation At(ILocated at, string message)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        var location = at.Location;
+        return new RelatedLocation(location.Span, message, location.Path.ToString());
+    }
+}
 
 /// <summary>
 /// One finding: a rule that fired at a span. Immutable. Messages follow the rustc style: lowercase,
@@ -31,8 +40,48 @@ public sealed record Diagnostic
         Related = related.IsDefault ? [] : related;
     }
 
+    /// <summary>Creates a finding of one of a rule's messages, rendered with its arguments.</summary>
+    /// <param name="message">The message (it knows its rule).</param>
+    /// <param name="severity">The effective severity.</param>
+    /// <param name="span">Where.</param>
+    /// <param name="path">The field path, if any.</param>
+    /// <param name="arguments">The message's arguments.</param>
+    /// <param name="object">The object the finding is about.</param>
+    /// <param name="help">The help line; null takes the template's, rendered.</param>
+    /// <param name="related">Other places that explain the finding.</param>
+    public Diagnostic(MessageTemplate message, Severity severity, SourceSpan span, string? path, ImmutableArray<MessageArgument> arguments,
+        ObjectReference? @object = null, string? help = null, ImmutableArray<RelatedLocation> related = default)
+        : this(ArgumentNullExceptionOr(message).Rule, severity, message.Format(arguments), span, path, @object, help ?? message.FormatHelp(arguments), related)
+    {
+        MessageId = message.Id;
+        Arguments = arguments.IsDefault ? [] : arguments;
+    }
+
+    private static MessageTemplate ArgumentNullExceptionOr(MessageTemplate message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message;
+    }
+
     /// <summary>The rule that fired.</summary>
     public RuleDescriptor Rule { get; init; }
+
+    /// <summary>The id of the rule's message (<see cref="MessageTemplate.Id"/>), or null for a finding built from free text.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>The arguments the message was rendered with (empty for free text).</summary>
+    public ImmutableArray<MessageArgument> Arguments { get; init; } = [];
+
+    /// <summary>The value of a message argument, or null.</summary>
+    public string? GetArgument(string name)
+    {
+        foreach (var a in Arguments)
+        {
+            if (string.Equals(a.Name, name, StringComparison.Ordinal)) return a.Value;
+        }
+
+        return null;
+    }
 
     /// <summary>The rule id, e.g. <c>PL3001</c>.</summary>
     public string RuleId => Rule.Id;
