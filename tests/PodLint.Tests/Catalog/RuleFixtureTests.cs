@@ -10,6 +10,13 @@ namespace PodLint.Tests.Catalog;
 /// </summary>
 public class RuleFixtureTests
 {
+    /// <summary>
+    /// Rules that cannot have fixture files: a fixture is a file that exists and is read, so PL0011 (a path that
+    /// cannot be read) cannot fire from one; PL0014 fires only when a rule's code throws, whatever the manifest.
+    /// Both are covered by C# tests (Input/PathTests, Engine/PodLinterTests).
+    /// </summary>
+    private static readonly string[] RulesWithoutFixtures = [RuleIds.UnreadableFile, RuleIds.InternalError];
+
     private static string FixturesRoot => Path.Combine(RepositoryPaths.Root, "tests", "PodLint.Tests", "Fixtures");
 
     public static IEnumerable<TestCaseData> Fixtures()
@@ -77,6 +84,29 @@ public class RuleFixtureTests
         foreach (var m in missing) message.Append("  expected, not reported: ").Append(m).Append('\n');
         foreach (var d in unexpected) message.Append("  reported, not expected: ").Append(Describe(d)).Append('\n');
         Assert.Fail(message.Append('\n').Append(Suggestion(fixture, options, checkedRules, result)).ToString());
+    }
+
+    [Test]
+    public void Every_rule_has_fire_and_dont_fire_fixtures()
+    {
+        var problems = new List<string>();
+        foreach (var rule in new PodLinter().Rules)
+        {
+            var folder = Path.Combine(FixturesRoot, rule.Id);
+            var files = Directory.Exists(folder) ? Directory.GetFiles(folder).Select(Path.GetFileName).ToList() : [];
+            var complete = files.Any(f => f!.StartsWith("fire-", StringComparison.Ordinal))
+                && files.Any(f => f!.StartsWith("dont-fire-", StringComparison.Ordinal));
+            if (RulesWithoutFixtures.Contains(rule.Id))
+            {
+                if (files.Count > 0) problems.Add($"{rule.Id} has fixtures now: remove it from {nameof(RulesWithoutFixtures)}");
+            }
+            else if (!complete)
+            {
+                problems.Add($"{rule.Id} ({rule.Name}) needs Fixtures/{rule.Id}/fire-*.yaml and Fixtures/{rule.Id}/dont-fire-*.yaml");
+            }
+        }
+
+        Assert.That(problems, Is.Empty);
     }
 
     [Test]
