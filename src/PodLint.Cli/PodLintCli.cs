@@ -330,7 +330,7 @@ internal static class PodLintCli
     }
 
     /// <summary>The rule table of <c>rules/README.md</c> (between its <c>&lt;!-- rules --&gt;</c> lines), line by line.</summary>
-    internal static IEnumerable<string> RulesAsMarkdown(IReadOnlyList<RuleDescriptor> rules)
+    private static IEnumerable<string> RulesAsMarkdown(IReadOnlyList<RuleDescriptor> rules)
     {
         yield return "| ID | Name | Category | Default severity | Enabled by default | Summary |";
         yield return "|---|---|---|---|---|---|";
