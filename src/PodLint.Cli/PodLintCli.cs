@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 using PodLint.Diagnostics;
 using PodLint.Engine;
 using PodLint.Reporting;
+using PodLint.Rules;
 
 namespace PodLint.Cli;
 
-/// <summary>The <c>podlint</c> command line: <c>check</c>, <c>rules</c>, <c>--version</c>.</summary>
+/// <summary>The <c>podlint</c> command line: <c>check</c>, <c>rules</c>, <c>explain</c>, <c>--version</c>.</summary>
 internal static class PodLintCli
 {
     private static readonly Argument<string[]> PathsArgument = new("paths")
@@ -48,7 +49,23 @@ internal static class PodLintCli
 
     private static readonly Option<string> VerbosityOption = CreateVerbosityOption();
 
-    private static readonly Option<string> RulesFormatOption = CreateFormatOption("The output format.");
+    private static readonly Option<string> RulesFormatOption = CreateRulesFormatOption();
+
+    private static readonly Argument<string> ExplainRuleArgument = new("rule")
+    {
+        Description = "The rule's id (PL3001) or name (duplicate-container-port), in any case.",
+    };
+
+    private static Option<string> CreateRulesFormatOption()
+    {
+        var option = new Option<string>("--format", "-f")
+        {
+            Description = "The output format; markdown prints the table of rules/README.md.",
+            DefaultValueFactory = _ => "text",
+        };
+        option.AcceptOnlyFromAmong("text", "json", "markdown");
+        return option;
+    }
 
     private static Option<string> CreateFormatOption(string description)
     {
@@ -111,14 +128,20 @@ internal static class PodLintCli
         };
         check.SetAction((parse, ct) => CheckAsync(parse, console, ct));
 
-        var rules = new Command("rules", "List every rule: id, name, category, default severity and summary.") { RulesFormatOption };
+        var rules = new Command("rules", "List every rule: id, name, category, default severity, whether it is on by default, and summary.")
+        {
+            RulesFormatOption,
+        };
         rules.SetAction(parse => ListRules(parse, console));
+
+        var explain = new Command("explain", "Print a rule's documentation page (Markdown).") { ExplainRuleArgument };
+        explain.SetAction(parse => Explain(parse, console));
 
         // Not RootCommand: that names itself after the executable, which is PodLint.Cli (run by the tool's shim or its
         // apphost), not the command people type.
         return new Command("podlint", "Checks Kubernetes Pod manifests before they reach a cluster.")
         {
-            check, rules, new HelpOption(), new VersionOption(),
+            check, rules, explain, new HelpOption(), new VersionOption(),
         };
     }
 
@@ -248,44 +271,153 @@ internal static class PodLintCli
 
     private static int ListRules(ParseResult parse, CliConsole console)
     {
-        var linter = new PodLinter();
+        var rules = new PodLinter().Rules;
         var w = console.Out;
-        if (parse.GetValue(RulesFormatOption) == "json")
+        switch (parse.GetValue(RulesFormatOption))
         {
-            using var buffer = new MemoryStream();
-            using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
-            {
-                json.WriteStartArray();
-                foreach (var r in linter.Rules)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("id", r.Id);
-                    json.WriteString("name", r.Name);
-                    json.WriteString("category", RuleCategories.GetName(r.Category));
-                    json.WriteString("defaultSeverity", r.DefaultSeverity.ToString().ToLowerInvariant());
-                    json.WriteBoolean("enabledByDefault", r.IsEnabledByDefault);
-                    json.WriteString("summary", r.Summary);
-                    json.WriteString("helpUri", r.HelpUri.ToString());
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-            }
-
-            w.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            return ExitCodes.Success;
-        }
-
-        var nameWidth = linter.Rules.Max(r => r.Name.Length);
-        var categoryWidth = linter.Rules.Max(r => RuleCategories.GetName(r.Category).Length);
-        w.WriteLine($"{"ID",-6}  {"NAME".PadRight(nameWidth)}  {"CATEGORY".PadRight(categoryWidth)}  {"SEVERITY",-8}  SUMMARY");
-        foreach (var r in linter.Rules)
-        {
-            var severity = r.IsEnabledByDefault ? r.DefaultSeverity.ToString().ToLowerInvariant() : "off";
-            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.Id,-6}  {r.Name.PadRight(nameWidth)}  {RuleCategories.GetName(r.Category).PadRight(categoryWidth)}  {severity,-8}  {r.Summary}"));
+            case "json":
+                w.WriteLine(RulesAsJson(rules));
+                break;
+            case "markdown":
+                foreach (var line in RulesAsMarkdown(rules)) w.WriteLine(line);
+                break;
+            default:
+                WriteRulesAsText(rules, w);
+                break;
         }
 
         return ExitCodes.Success;
+    }
+
+    private static void WriteRulesAsText(IReadOnlyList<RuleDescriptor> rules, TextWriter w)
+    {
+        var nameWidth = rules.Max(r => r.Name.Length);
+        var categoryWidth = rules.Max(r => RuleCategories.GetName(r.Category).Length);
+        w.WriteLine($"{"ID",-6}  {"NAME".PadRight(nameWidth)}  {"CATEGORY".PadRight(categoryWidth)}  {"SEVERITY",-8}  {"DEFAULT",-7}  SUMMARY");
+        foreach (var r in rules)
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Id,-6}  {r.Name.PadRight(nameWidth)}  {RuleCategories.GetName(r.Category).PadRight(categoryWidth)}  {SeverityName(r.DefaultSeverity),-8}  {(r.IsEnabledByDefault ? "on" : "off"),-7}  {r.Summary}"));
+        }
+    }
+
+    private static string RulesAsJson(IReadOnlyList<RuleDescriptor> rules)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var r in rules)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", r.Id);
+                json.WriteString("name", r.Name);
+                json.WriteString("category", RuleCategories.GetName(r.Category));
+                json.WriteString("defaultSeverity", SeverityName(r.DefaultSeverity));
+                json.WriteBoolean("enabledByDefault", r.IsEnabledByDefault);
+                json.WriteString("summary", r.Summary);
+                json.WriteString("helpUri", r.HelpUri.ToString());
+                json.WriteStartArray("appliesTo");
+                foreach (var role in RoleNames(r.AppliesTo)) json.WriteStringValue(role);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The rule table of <c>rules/README.md</c> (between its <c>&lt;!-- rules --&gt;</c> lines), line by line.</summary>
+    private static IEnumerable<string> RulesAsMarkdown(IReadOnlyList<RuleDescriptor> rules)
+    {
+        yield return "| ID | Name | Category | Default severity | Enabled by default | Summary |";
+        yield return "|---|---|---|---|---|---|";
+        foreach (var r in rules)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"| [{r.Id}]({r.Id}.md) | {r.Name} | {RuleCategories.GetName(r.Category)} | {SeverityName(r.DefaultSeverity)} | {(r.IsEnabledByDefault ? "yes" : "no")} | {r.Summary.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+    }
+
+    private static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
+
+    /// <summary>The roles as listed in JSON: <c>app</c>, <c>native-sidecar</c>, <c>init</c>, <c>ephemeral</c>.</summary>
+    private static List<string> RoleNames(ContainerRoles roles)
+    {
+        var names = new List<string>(4);
+        if (roles.HasFlag(ContainerRoles.App)) names.Add("app");
+        if (roles.HasFlag(ContainerRoles.NativeSidecar)) names.Add("native-sidecar");
+        if (roles.HasFlag(ContainerRoles.Init)) names.Add("init");
+        if (roles.HasFlag(ContainerRoles.Ephemeral)) names.Add("ephemeral");
+        return names;
+    }
+
+    private static int Explain(ParseResult parse, CliConsole console)
+    {
+        var key = parse.GetValue(ExplainRuleArgument)!.Trim();
+        if (RuleDocumentation.TryGetPage(key, out var markdown))
+        {
+            console.Out.Write(markdown);
+            if (!markdown.EndsWith('\n')) console.Out.WriteLine();
+            return ExitCodes.Success;
+        }
+
+        var rules = new PodLinter().Rules;
+        var known = rules.FirstOrDefault(r => string.Equals(r.Id, key, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(r.Name, key, StringComparison.OrdinalIgnoreCase));
+        if (known is not null)
+        {
+            console.Error.WriteLine($"error: rule {known.Id} ({known.Name}) has no documentation page; see {known.HelpUri}");
+            return ExitCodes.UsageOrInternalError;
+        }
+
+        var suggestion = ClosestRules(rules, key);
+        console.Error.WriteLine(suggestion is null
+            ? $"error: unknown rule `{key}`"
+            : $"error: unknown rule `{key}`; did you mean {suggestion}?");
+        console.Error.WriteLine("Run `podlint rules` to list the rules.");
+        return ExitCodes.UsageOrInternalError;
+    }
+
+    /// <summary>The ids or names closest to what was typed, when they are close enough to be a typo: <c>`PL0001` or `PL3001`</c>.</summary>
+    private static string? ClosestRules(IReadOnlyList<RuleDescriptor> rules, string typed)
+    {
+        var scored = rules.SelectMany(r => new[] { r.Id, r.Name })
+            .Select(candidate => (Candidate: candidate, Distance: EditDistance(typed.ToLowerInvariant(), candidate.ToLowerInvariant())))
+            // A typo: at most a third of the longer word differs (PL301 → PL3001; duplicate-port is too far from duplicate-container-port).
+            .Where(c => c.Distance * 3 <= Math.Max(typed.Length, c.Candidate.Length))
+            .ToList();
+        if (scored.Count == 0) return null;
+        var best = scored.Min(c => c.Distance);
+        var closest = scored.Where(c => c.Distance == best).Select(c => $"`{c.Candidate}`").Take(3).ToList();
+        return closest.Count == 1 ? closest[0] : string.Join(", ", closest.Take(closest.Count - 1)) + " or " + closest[^1];
+    }
+
+    /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 }

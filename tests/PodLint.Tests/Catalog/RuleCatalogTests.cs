@@ -45,7 +45,7 @@ public partial class RuleCatalogTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(lines[0].TrimEnd(), Is.EqualTo($"# {rule.Id}: {rule.Name}"));
-            foreach (var heading in new[] { "## What it does", "## Why is this bad?", "## Example", "## Configuration", "## References" })
+            foreach (var heading in new[] { "## What it does", "## Why is this bad?", "## Example", "## Options", "## References" })
             {
                 Assert.That(text, Does.Contain(heading), $"rules/{rule.Id}.md lacks `{heading}`");
             }
@@ -106,7 +106,7 @@ public partial class RuleCatalogTests
         }
     }
 
-    // | Category | Default severity | Enabled by default |  →  | input | error | yes |
+    // | Category | Default severity | Enabled by default | Applies to |  →  | input | error | yes | — |
     [GeneratedRegex(@"\|\s*Category\s*\|\s*Default severity\s*\|[^\n]*\n\|[-| :]+\|\s*\n\|\s*(?<category>[^|]+)\|\s*(?<severity>[^|]+)\|", RegexOptions.IgnoreCase)]
     private static partial Regex MetadataRow();
 }

@@ -1,0 +1,31 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace PodLint.Rules;
+
+/// <summary>
+/// The rule pages (<c>rules/PLnnnn.md</c>), embedded in this library: what <c>podlint explain</c> prints.
+/// </summary>
+public static class RuleDocumentation
+{
+    private const string ResourcePrefix = "PodLint.Rules.Docs.";
+
+    /// <summary>Gets the Markdown page of a built-in rule, found by id (<c>PL3001</c>) or name
+    /// (<c>duplicate-container-port</c>), ignoring case.</summary>
+    /// <param name="idOrName">The rule's id or kebab-case name.</param>
+    /// <param name="markdown">The page as written in <c>rules/</c>, or null when there is none.</param>
+    /// <returns>Whether the rule exists and has a page.</returns>
+    public static bool TryGetPage(string idOrName, [NotNullWhen(true)] out string? markdown)
+    {
+        ArgumentNullException.ThrowIfNull(idOrName);
+        markdown = null;
+        var key = idOrName.Trim();
+        var rule = RuleRegistry.BuiltInDescriptors.FirstOrDefault(d =>
+            string.Equals(d.Id, key, StringComparison.OrdinalIgnoreCase) || string.Equals(d.Name, key, StringComparison.OrdinalIgnoreCase));
+        if (rule is null) return false;
+        using var stream = typeof(RuleDocumentation).Assembly.GetManifestResourceStream(ResourcePrefix + rule.Id + ".md");
+        if (stream is null) return false;
+        using var reader = new StreamReader(stream);
+        markdown = reader.ReadToEnd();
+        return true;
+    }
+}
