@@ -256,7 +256,9 @@ internal static class ModelGenerator
         sb.Append("[global::System.CodeDom.Compiler.GeneratedCode(\"PodLint.ModelGenerator\", \"1.0\")]\n");
         var isRoot = type.RootKind is not null;
         sb.Append($"public sealed partial class {type.ClassName} : {(isRoot ? "KubernetesObject" : "ModelObject")}\n{{\n");
-        var first = true;
+        // Objects of the model come only from the binder.
+        sb.Append($"    internal {type.ClassName}()\n    {{\n    }}\n");
+        var first = false;
         foreach (var property in type.Properties.Values)
         {
             var name = PropertyName(type.ClassName, property.Json, isRoot);

@@ -6,53 +6,51 @@ namespace PodLint.Diagnostics;
 /// </summary>
 public static class InputRules
 {
-#pragma warning disable CS1591 // The message templates are documented by their text; rules/PLnnnn.md documents each rule.
-    public static readonly MessageTemplate YamlSyntax = new("syntax", "invalid YAML: {reason}");
-    public static readonly MessageTemplate UndefinedAlias = new("undefined-alias", "invalid YAML: alias `*{anchor}` refers to no anchor `&{anchor}` defined before it",
+    internal static readonly MessageTemplate YamlSyntax = new("syntax", "invalid YAML: {reason}");
+    internal static readonly MessageTemplate UndefinedAlias = new("undefined-alias", "invalid YAML: alias `*{anchor}` refers to no anchor `&{anchor}` defined before it",
         "define `&{anchor}` on an earlier node, or remove the alias");
-    public static readonly MessageTemplate SelfAlias = new("self-alias", "invalid YAML: alias `*{anchor}` is inside the node anchored as `&{anchor}`, which would contain itself",
+    internal static readonly MessageTemplate SelfAlias = new("self-alias", "invalid YAML: alias `*{anchor}` is inside the node anchored as `&{anchor}`, which would contain itself",
         "refer to the anchored node only from outside it");
-    public static readonly MessageTemplate UnclosedFlow = new("unclosed-flow", "invalid YAML: flow {collection} `{open}` is never closed", "close it with `{close}`");
-    public static readonly MessageTemplate UnexpectedStructure = new("unexpected-structure", "invalid YAML: unexpected structure after this position",
+    internal static readonly MessageTemplate UnclosedFlow = new("unclosed-flow", "invalid YAML: flow {collection} `{open}` is never closed", "close it with `{close}`");
+    internal static readonly MessageTemplate UnexpectedStructure = new("unexpected-structure", "invalid YAML: unexpected structure after this position",
         "check the indentation and quoting near this position");
 
-    public static readonly MessageTemplate DuplicateKeyMessage = new("duplicate", "duplicate key `{key}` in this mapping",
+    internal static readonly MessageTemplate DuplicateKeyMessage = new("duplicate", "duplicate key `{key}` in this mapping",
         "remove one of the two `{key}` entries; the API server rejects duplicate fields");
 
-    public static readonly MessageTemplate EmptyDocumentMessage = new("empty-document", "empty document", "remove the extra `---` separator");
-    public static readonly MessageTemplate NullDocument = new("null-document", "empty document: it holds only `null`", "remove the document");
-    public static readonly MessageTemplate NoDocuments = new("no-documents", "the file holds no documents", "add a Pod manifest, or remove the file");
-    public static readonly MessageTemplate EmptyFile = new("empty-file", "the file is empty", "add a Pod manifest, or remove the file");
+    internal static readonly MessageTemplate EmptyDocumentMessage = new("empty-document", "empty document", "remove the extra `---` separator");
+    internal static readonly MessageTemplate NullDocument = new("null-document", "empty document: it holds only `null`", "remove the document");
+    internal static readonly MessageTemplate NoDocuments = new("no-documents", "the file holds no documents", "add a Pod manifest, or remove the file");
+    internal static readonly MessageTemplate EmptyFile = new("empty-file", "the file is empty", "add a Pod manifest, or remove the file");
 
-    public static readonly MessageTemplate NotMapping = new("not-mapping", "the document is {shape}, not a mapping, so it cannot be a Kubernetes object",
+    internal static readonly MessageTemplate NotMapping = new("not-mapping", "the document is {shape}, not a mapping, so it cannot be a Kubernetes object",
         "a manifest is a mapping with `apiVersion`, `kind`, `metadata` and `spec`");
-    public static readonly MessageTemplate ItemNotMapping = new("item-not-mapping", "item {path} of the list is {shape}, not a mapping, so it cannot be a Kubernetes object",
+    internal static readonly MessageTemplate ItemNotMapping = new("item-not-mapping", "item {path} of the list is {shape}, not a mapping, so it cannot be a Kubernetes object",
         "each item of `items` is a whole object, with `apiVersion`, `kind`, `metadata` and `spec`");
 
-    public static readonly MessageTemplate NoApiVersion = new("missing", "the object has no `apiVersion`");
-    public static readonly MessageTemplate NoKind = new("missing", "the object has no `kind`", "add the object's `kind`, e.g. `kind: Pod`");
+    internal static readonly MessageTemplate NoApiVersion = new("missing", "the object has no `apiVersion`");
+    internal static readonly MessageTemplate NoKind = new("missing", "the object has no `kind`", "add the object's `kind`, e.g. `kind: Pod`");
 
-    public static readonly MessageTemplate SkippedKind = new("skipped", "skipped {object} of kind `{kind}`: PodLint checks Pods and the Pod templates of workloads",
+    internal static readonly MessageTemplate SkippedKind = new("skipped", "skipped {object} of kind `{kind}`: PodLint checks Pods and the Pod templates of workloads",
         "PodLint checks Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, PodTemplate, Job and CronJob, and the items of Lists");
-    public static readonly MessageTemplate KindCase = new("case", "`{kind}` is not a kind the API server knows: kinds are case-sensitive",
+    internal static readonly MessageTemplate KindCase = new("case", "`{kind}` is not a kind the API server knows: kinds are case-sensitive",
         "write `kind: {expected}`");
 
-    public static readonly MessageTemplate WrongApiVersion = new("not-served", "`{apiVersion}` is not an API version of {kind}s: {kind}s are served only as `{expected}`",
+    internal static readonly MessageTemplate WrongApiVersion = new("not-served", "`{apiVersion}` is not an API version of {kind}s: {kind}s are served only as `{expected}`",
         "write `apiVersion: {expected}`");
 
-    public static readonly MessageTemplate Binary = new("binary", "binary file: it contains NUL bytes, so it is not a YAML or JSON manifest",
+    internal static readonly MessageTemplate Binary = new("binary", "binary file: it contains NUL bytes, so it is not a YAML or JSON manifest",
         "pass only manifest files; folders are searched for *.yaml, *.yml and *.json");
-    public static readonly MessageTemplate BadEncoding = new("invalid-utf8", "{reason}", "documents after this point are not checked; re-save the file as UTF-8");
-    public static readonly MessageTemplate CannotReadPath = new("cannot-read-path", "cannot read `{file}`: {problem}", "check the path and its permissions");
-    public static readonly MessageTemplate CannotReadFile = new("cannot-read", "cannot read the file: {problem}");
-    public static readonly MessageTemplate TooManyAliasNodes = new("too-many-nodes",
+    internal static readonly MessageTemplate BadEncoding = new("invalid-utf8", "{reason}", "documents after this point are not checked; re-save the file as UTF-8");
+    internal static readonly MessageTemplate CannotReadPath = new("cannot-read-path", "cannot read `{file}`: {problem}", "check the path and its permissions");
+    internal static readonly MessageTemplate CannotReadFile = new("cannot-read", "cannot read the file: {problem}");
+    internal static readonly MessageTemplate TooManyAliasNodes = new("too-many-nodes",
         "aliases in this document would expand into more than {limit} nodes; the document is not checked",
         "write the repeated values out, or reuse fewer nested aliases");
-    public static readonly MessageTemplate TooDeep = new("too-deep", "the document is nested deeper than {limit} levels; the rest of it is not checked",
+    internal static readonly MessageTemplate TooDeep = new("too-deep", "the document is nested deeper than {limit} levels; the rest of it is not checked",
         "no Pod needs this depth: check for a generator bug or a malicious input");
-    public static readonly MessageTemplate RuleFailed = new("rule-failed", "rule {rule} ({name}) failed on this {kind}: {exception}",
+    internal static readonly MessageTemplate RuleFailed = new("rule-failed", "rule {rule} ({name}) failed on this {kind}: {exception}",
         "this is a bug: please report it with the manifest");
-#pragma warning restore CS1591
 
     /// <summary>PL0001: the document is not valid YAML.</summary>
     public static readonly RuleDescriptor InvalidYaml = new(RuleIds.InvalidYaml, "invalid-yaml", RuleCategory.Input, Severity.Error,

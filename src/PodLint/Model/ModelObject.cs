@@ -11,6 +11,10 @@ namespace PodLint.Model;
 /// </summary>
 public abstract class ModelObject : ILocated
 {
+    private protected ModelObject()
+    {
+    }
+
     private YamlNode _node = null!;
     private YamlNode? _key;
     private FieldPath _path = FieldPath.Root;
@@ -73,6 +77,10 @@ public abstract class ModelObject : ILocated
 /// <summary>A Kubernetes object of one of the kinds PodLint checks (Pod, Deployment, Job …).</summary>
 public abstract class KubernetesObject : ModelObject
 {
+    private protected KubernetesObject()
+    {
+    }
+
     /// <summary><c>apiVersion</c>.</summary>
     public abstract Field<string> ApiVersion { get; }
 

@@ -4,7 +4,7 @@ using PodLint.Diagnostics;
 namespace PodLint.Parsing;
 
 /// <summary>The shape of a YAML node.</summary>
-public enum YamlNodeKind
+internal enum YamlNodeKind
 {
     /// <summary>A scalar: string, number, boolean or null.</summary>
     Scalar,
@@ -20,7 +20,7 @@ public enum YamlNodeKind
 }
 
 /// <summary>What a scalar means once resolved the way Kubernetes' YAML decoder (YAML 1.1) resolves it.</summary>
-public enum ScalarType
+internal enum ScalarType
 {
     /// <summary><c>~</c>, <c>null</c> or nothing.</summary>
     Null,
@@ -39,7 +39,7 @@ public enum ScalarType
 }
 
 /// <summary>A node of a parsed YAML document; every node knows where it was written.</summary>
-public abstract class YamlNode
+internal abstract class YamlNode
 {
     private protected YamlNode(SourceSpan span) => Span = span;
 
@@ -77,7 +77,7 @@ public abstract class YamlNode
 }
 
 /// <summary>A scalar value.</summary>
-public sealed class ScalarNode : YamlNode
+internal sealed class ScalarNode : YamlNode
 {
     internal ScalarNode(SourceSpan span, string value, bool isPlain, string? tag) : base(span)
     {
@@ -150,14 +150,14 @@ public sealed class ScalarNode : YamlNode
 /// <summary>One key and its value in a mapping.</summary>
 /// <param name="Key">The key node (almost always a scalar).</param>
 /// <param name="Value">The value node.</param>
-public readonly record struct MappingEntry(YamlNode Key, YamlNode Value)
+internal readonly record struct MappingEntry(YamlNode Key, YamlNode Value)
 {
     /// <summary>The key as text, or null when the key is not a scalar.</summary>
     public string? KeyText => Key is ScalarNode s ? s.Value : null;
 }
 
 /// <summary>A mapping (object). Later duplicates win in look-ups, as in the API server's decoder; merge keys (<c>&lt;&lt;</c>) are honoured.</summary>
-public sealed class MappingNode : YamlNode
+internal sealed class MappingNode : YamlNode
 {
     private readonly List<MappingEntry> _entries = [];
     private List<YamlNode>? _merges;
@@ -248,7 +248,7 @@ public sealed class MappingNode : YamlNode
 }
 
 /// <summary>A sequence (array).</summary>
-public sealed class SequenceNode : YamlNode
+internal sealed class SequenceNode : YamlNode
 {
     private readonly List<YamlNode> _items = [];
     private long _expanded = 1;
@@ -277,7 +277,7 @@ public sealed class SequenceNode : YamlNode
 }
 
 /// <summary>An alias (<c>*name</c>); its <see cref="YamlNode.Span"/> is where the alias was written.</summary>
-public sealed class AliasNode : YamlNode
+internal sealed class AliasNode : YamlNode
 {
     internal AliasNode(SourceSpan span, string anchor, YamlNode target) : base(span)
     {

@@ -14,7 +14,7 @@ public sealed class PodContext
 {
     private readonly DiagnosticSink _sink;
 
-    internal PodContext(KubernetesObject @object, ObjectMeta? metadata, PodSpec? spec, ModelObject? template, string kubernetesVersion,
+    internal PodContext(KubernetesObject @object, ObjectMeta? metadata, PodSpec? spec, PodTemplateSpec? template, string kubernetesVersion,
         DiagnosticSink sink, CancellationToken cancellationToken)
     {
         Object = @object;
@@ -39,8 +39,8 @@ public sealed class PodContext
     /// <summary>The Pod's spec (for a template, <c>….template.spec</c>), when it has one.</summary>
     public PodSpec? Spec { get; }
 
-    /// <summary>The Pod template (a <see cref="PodTemplateSpec"/>) when <see cref="Object"/> is a workload; null for a Pod.</summary>
-    public ModelObject? Template { get; }
+    /// <summary>The Pod template when <see cref="Object"/> is a workload; null for a Pod.</summary>
+    public PodTemplateSpec? Template { get; }
 
     /// <summary>Whether this is the Pod template of a workload rather than a Pod.</summary>
     public bool IsTemplate => Template is not null;

@@ -39,6 +39,17 @@ public class ReporterGoldenTests
         kind: Service
         metadata: {name: web}
         ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: api}}
+            spec:
+              containers: [{name: web, image: nginx:1.27}]
+        ---
+        ---
         apiVersion: v1
         kind: Pod
         metadata: {name: broken}
@@ -85,7 +96,7 @@ public class ReporterGoldenTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(TextReporter.Summary(Lint()), Is.EqualTo("Found 4 errors and 1 warning in 1 file (1 Pod checked; 1 object of other kinds skipped)."));
+            Assert.That(TextReporter.Summary(Lint()), Is.EqualTo("Found 5 errors, 1 warning and 1 info in 1 file (1 Pod and 1 Deployment checked; 1 object of other kinds skipped)."));
             Assert.That(TextReporter.Summary(new PodLinter().LintText("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: b}]\n")),
                 Is.EqualTo("No problems found in 1 file (1 Pod checked)."));
         }

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class Affinity : ModelObject
 {
+    internal Affinity()
+    {
+    }
+
     private Field<NodeAffinity> _nodeAffinity;
 
     /// <summary><c>nodeAffinity</c>: <see cref="NodeAffinity"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class AppArmorProfile : ModelObject
 {
+    internal AppArmorProfile()
+    {
+    }
+
     private Field<string> _localhostProfile;
 
     /// <summary><c>localhostProfile</c>: string.</summary>

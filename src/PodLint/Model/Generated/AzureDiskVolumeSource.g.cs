@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class AzureDiskVolumeSource : ModelObject
 {
+    internal AzureDiskVolumeSource()
+    {
+    }
+
     private Field<string> _cachingMode;
 
     /// <summary><c>cachingMode</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class AzureFileVolumeSource : ModelObject
 {
+    internal AzureFileVolumeSource()
+    {
+    }
+
     private Field<bool> _readOnly;
 
     /// <summary><c>readOnly</c>: boolean.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class Capabilities : ModelObject
 {
+    internal Capabilities()
+    {
+    }
+
     private ListField<Field<string>> _add;
 
     /// <summary><c>add</c>: list of string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class CephFSVolumeSource : ModelObject
 {
+    internal CephFSVolumeSource()
+    {
+    }
+
     private ListField<Field<string>> _monitors;
 
     /// <summary><c>monitors</c>: list of string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ClaimSource : ModelObject
 {
+    internal ClaimSource()
+    {
+    }
+
     private Field<string> _resourceClaimName;
 
     /// <summary><c>resourceClaimName</c>: string.</summary>

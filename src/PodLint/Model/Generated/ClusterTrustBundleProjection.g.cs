@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ClusterTrustBundleProjection : ModelObject
 {
+    internal ClusterTrustBundleProjection()
+    {
+    }
+
     private Field<LabelSelector> _labelSelector;
 
     /// <summary><c>labelSelector</c>: <see cref="LabelSelector"/>.</summary>

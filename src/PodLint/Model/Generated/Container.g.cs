@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class Container : ModelObject
 {
+    internal Container()
+    {
+    }
+
     private ListField<Field<string>> _args;
 
     /// <summary><c>args</c>: list of string.</summary>

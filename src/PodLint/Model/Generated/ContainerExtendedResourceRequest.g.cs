@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerExtendedResourceRequest : ModelObject
 {
+    internal ContainerExtendedResourceRequest()
+    {
+    }
+
     private Field<string> _containerName;
 
     /// <summary><c>containerName</c>: string.</summary>

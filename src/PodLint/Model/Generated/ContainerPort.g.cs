@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerPort : ModelObject
 {
+    internal ContainerPort()
+    {
+    }
+
     private Field<int> _containerPortNumber;
 
     /// <summary><c>containerPort</c>: integer (int32).</summary>

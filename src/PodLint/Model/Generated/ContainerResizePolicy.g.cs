@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerResizePolicy : ModelObject
 {
+    internal ContainerResizePolicy()
+    {
+    }
+
     private Field<string> _resourceName;
 
     /// <summary><c>resourceName</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerRestartRuleOnExitCodes : ModelObject
 {
+    internal ContainerRestartRuleOnExitCodes()
+    {
+    }
+
     private Field<string> _operator;
 
     /// <summary><c>operator</c>: string.</summary>

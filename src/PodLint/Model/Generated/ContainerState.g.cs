@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerState : ModelObject
 {
+    internal ContainerState()
+    {
+    }
+
     private Field<ContainerStateRunning> _running;
 
     /// <summary><c>running</c>: <see cref="ContainerStateRunning"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerStateRunning : ModelObject
 {
+    internal ContainerStateRunning()
+    {
+    }
+
     private Field<string> _startedAt;
 
     /// <summary><c>startedAt</c>: string.</summary>

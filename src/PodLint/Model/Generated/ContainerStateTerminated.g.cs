@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerStateTerminated : ModelObject
 {
+    internal ContainerStateTerminated()
+    {
+    }
+
     private Field<string> _containerID;
 
     /// <summary><c>containerID</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerStateWaiting : ModelObject
 {
+    internal ContainerStateWaiting()
+    {
+    }
+
     private Field<string> _message;
 
     /// <summary><c>message</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerStatus : ModelObject
 {
+    internal ContainerStatus()
+    {
+    }
+
     private MapField<Quantity> _allocatedResources;
 
     /// <summary><c>allocatedResources</c>: map of quantity.</summary>

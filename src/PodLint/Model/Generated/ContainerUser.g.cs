@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ContainerUser : ModelObject
 {
+    internal ContainerUser()
+    {
+    }
+
     private Field<LinuxContainerUser> _linux;
 
     /// <summary><c>linux</c>: <see cref="LinuxContainerUser"/>.</summary>

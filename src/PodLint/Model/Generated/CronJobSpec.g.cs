@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class CronJobSpec : ModelObject
 {
+    internal CronJobSpec()
+    {
+    }
+
     private Field<string> _concurrencyPolicy;
 
     /// <summary><c>concurrencyPolicy</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class CronJobStatus : ModelObject
 {
+    internal CronJobStatus()
+    {
+    }
+
     private ListField<ObjectReference> _active;
 
     /// <summary><c>active</c>: list of <see cref="ObjectReference"/>.</summary>

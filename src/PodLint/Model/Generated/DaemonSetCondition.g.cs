@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class DaemonSetCondition : ModelObject
 {
+    internal DaemonSetCondition()
+    {
+    }
+
     private Field<string> _lastTransitionTime;
 
     /// <summary><c>lastTransitionTime</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class DaemonSetStatus : ModelObject
 {
+    internal DaemonSetStatus()
+    {
+    }
+
     private Field<int> _collisionCount;
 
     /// <summary><c>collisionCount</c>: integer (int32).</summary>

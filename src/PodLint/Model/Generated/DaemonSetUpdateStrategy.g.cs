@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class DaemonSetUpdateStrategy : ModelObject
 {
+    internal DaemonSetUpdateStrategy()
+    {
+    }
+
     private Field<RollingUpdateDaemonSet> _rollingUpdate;
 
     /// <summary><c>rollingUpdate</c>: <see cref="RollingUpdateDaemonSet"/>.</summary>

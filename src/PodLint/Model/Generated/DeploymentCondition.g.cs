@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class DeploymentCondition : ModelObject
 {
+    internal DeploymentCondition()
+    {
+    }
+
     private Field<string> _lastTransitionTime;
 
     /// <summary><c>lastTransitionTime</c>: string.</summary>

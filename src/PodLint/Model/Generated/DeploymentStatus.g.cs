@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class DeploymentStatus : ModelObject
 {
+    internal DeploymentStatus()
+    {
+    }
+
     private Field<int> _availableReplicas;
 
     /// <summary><c>availableReplicas</c>: integer (int32).</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class DeploymentStrategy : ModelObject
 {
+    internal DeploymentStrategy()
+    {
+    }
+
     private Field<RollingUpdateDeployment> _rollingUpdate;
 
     /// <summary><c>rollingUpdate</c>: <see cref="RollingUpdateDeployment"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class DownwardAPIProjection : ModelObject
 {
+    internal DownwardAPIProjection()
+    {
+    }
+
     private ListField<DownwardAPIVolumeFile> _items;
 
     /// <summary><c>items</c>: list of <see cref="DownwardAPIVolumeFile"/>.</summary>

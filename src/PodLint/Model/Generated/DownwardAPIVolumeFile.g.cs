@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class DownwardAPIVolumeFile : ModelObject
 {
+    internal DownwardAPIVolumeFile()
+    {
+    }
+
     private Field<ObjectFieldSelector> _fieldRef;
 
     /// <summary><c>fieldRef</c>: <see cref="ObjectFieldSelector"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class EmptyDirVolumeSource : ModelObject
 {
+    internal EmptyDirVolumeSource()
+    {
+    }
+
     private Field<string> _medium;
 
     /// <summary><c>medium</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class EnvFromSource : ModelObject
 {
+    internal EnvFromSource()
+    {
+    }
+
     private Field<ConfigMapEnvSource> _configMapRef;
 
     /// <summary><c>configMapRef</c>: <see cref="ConfigMapEnvSource"/>.</summary>

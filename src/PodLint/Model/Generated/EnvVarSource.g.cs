@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class EnvVarSource : ModelObject
 {
+    internal EnvVarSource()
+    {
+    }
+
     private Field<ConfigMapKeySelector> _configMapKeyRef;
 
     /// <summary><c>configMapKeyRef</c>: <see cref="ConfigMapKeySelector"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class EphemeralVolumeSource : ModelObject
 {
+    internal EphemeralVolumeSource()
+    {
+    }
+
     private Field<PersistentVolumeClaimTemplate> _volumeClaimTemplate;
 
     /// <summary><c>volumeClaimTemplate</c>: <see cref="PersistentVolumeClaimTemplate"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ExecAction : ModelObject
 {
+    internal ExecAction()
+    {
+    }
+
     private ListField<Field<string>> _command;
 
     /// <summary><c>command</c>: list of string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class FileKeySelector : ModelObject
 {
+    internal FileKeySelector()
+    {
+    }
+
     private Field<string> _key;
 
     /// <summary><c>key</c>: string.</summary>

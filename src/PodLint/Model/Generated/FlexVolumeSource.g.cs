@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class FlexVolumeSource : ModelObject
 {
+    internal FlexVolumeSource()
+    {
+    }
+
     private Field<string> _driver;
 
     /// <summary><c>driver</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class FlockerVolumeSource : ModelObject
 {
+    internal FlockerVolumeSource()
+    {
+    }
+
     private Field<string> _datasetName;
 
     /// <summary><c>datasetName</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class GRPCAction : ModelObject
 {
+    internal GRPCAction()
+    {
+    }
+
     private Field<int> _port;
 
     /// <summary><c>port</c>: integer (int32).</summary>

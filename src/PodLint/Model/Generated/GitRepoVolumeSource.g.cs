@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class GitRepoVolumeSource : ModelObject
 {
+    internal GitRepoVolumeSource()
+    {
+    }
+
     private Field<string> _directory;
 
     /// <summary><c>directory</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class GlusterfsVolumeSource : ModelObject
 {
+    internal GlusterfsVolumeSource()
+    {
+    }
+
     private Field<string> _endpoints;
 
     /// <summary><c>endpoints</c>: string.</summary>

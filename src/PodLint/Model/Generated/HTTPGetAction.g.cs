@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class HTTPGetAction : ModelObject
 {
+    internal HTTPGetAction()
+    {
+    }
+
     private Field<string> _host;
 
     /// <summary><c>host</c>: string.</summary>

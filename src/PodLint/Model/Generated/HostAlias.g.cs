@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class HostAlias : ModelObject
 {
+    internal HostAlias()
+    {
+    }
+
     private ListField<Field<string>> _hostnames;
 
     /// <summary><c>hostnames</c>: list of string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class HostIP : ModelObject
 {
+    internal HostIP()
+    {
+    }
+
     private Field<string> _iP;
 
     /// <summary><c>ip</c>: string.</summary>

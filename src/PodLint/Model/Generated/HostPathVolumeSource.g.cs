@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class HostPathVolumeSource : ModelObject
 {
+    internal HostPathVolumeSource()
+    {
+    }
+
     private Field<string> _path;
 
     /// <summary><c>path</c>: string.</summary>

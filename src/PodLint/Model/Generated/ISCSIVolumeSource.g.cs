@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ISCSIVolumeSource : ModelObject
 {
+    internal ISCSIVolumeSource()
+    {
+    }
+
     private Field<bool> _chapAuthDiscovery;
 
     /// <summary><c>chapAuthDiscovery</c>: boolean.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ImageVolumeSource : ModelObject
 {
+    internal ImageVolumeSource()
+    {
+    }
+
     private Field<string> _pullPolicy;
 
     /// <summary><c>pullPolicy</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ImageVolumeStatus : ModelObject
 {
+    internal ImageVolumeStatus()
+    {
+    }
+
     private Field<string> _imageRef;
 
     /// <summary><c>imageRef</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class JobCondition : ModelObject
 {
+    internal JobCondition()
+    {
+    }
+
     private Field<string> _lastProbeTime;
 
     /// <summary><c>lastProbeTime</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class JobStatus : ModelObject
 {
+    internal JobStatus()
+    {
+    }
+
     private Field<int> _active;
 
     /// <summary><c>active</c>: integer (int32).</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class LabelSelector : ModelObject
 {
+    internal LabelSelector()
+    {
+    }
+
     private ListField<LabelSelectorRequirement> _matchExpressions;
 
     /// <summary><c>matchExpressions</c>: list of <see cref="LabelSelectorRequirement"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class Lifecycle : ModelObject
 {
+    internal Lifecycle()
+    {
+    }
+
     private Field<LifecycleHandler> _postStart;
 
     /// <summary><c>postStart</c>: <see cref="LifecycleHandler"/>.</summary>

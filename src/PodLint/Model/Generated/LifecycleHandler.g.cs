@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class LifecycleHandler : ModelObject
 {
+    internal LifecycleHandler()
+    {
+    }
+
     private Field<ExecAction> _exec;
 
     /// <summary><c>exec</c>: <see cref="ExecAction"/>.</summary>

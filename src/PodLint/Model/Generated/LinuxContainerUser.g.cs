@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class LinuxContainerUser : ModelObject
 {
+    internal LinuxContainerUser()
+    {
+    }
+
     private Field<long> _gid;
 
     /// <summary><c>gid</c>: integer (int64).</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ModifyVolumeStatus : ModelObject
 {
+    internal ModifyVolumeStatus()
+    {
+    }
+
     private Field<string> _status;
 
     /// <summary><c>status</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class NodeAffinity : ModelObject
 {
+    internal NodeAffinity()
+    {
+    }
+
     private ListField<PreferredSchedulingTerm> _preferredDuringSchedulingIgnoredDuringExecution;
 
     /// <summary><c>preferredDuringSchedulingIgnoredDuringExecution</c>: list of <see cref="PreferredSchedulingTerm"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class NodeAllocatableResourceClaimStatus : ModelObject
 {
+    internal NodeAllocatableResourceClaimStatus()
+    {
+    }
+
     private ListField<Field<string>> _containers;
 
     /// <summary><c>containers</c>: list of string.</summary>

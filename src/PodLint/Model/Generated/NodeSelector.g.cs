@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class NodeSelector : ModelObject
 {
+    internal NodeSelector()
+    {
+    }
+
     private ListField<NodeSelectorTerm> _nodeSelectorTerms;
 
     /// <summary><c>nodeSelectorTerms</c>: list of <see cref="NodeSelectorTerm"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class NodeSelectorTerm : ModelObject
 {
+    internal NodeSelectorTerm()
+    {
+    }
+
     private ListField<NodeSelectorRequirement> _matchExpressions;
 
     /// <summary><c>matchExpressions</c>: list of <see cref="NodeSelectorRequirement"/>.</summary>

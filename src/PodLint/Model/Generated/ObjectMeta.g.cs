@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ObjectMeta : ModelObject
 {
+    internal ObjectMeta()
+    {
+    }
+
     private MapField<string> _annotations;
 
     /// <summary><c>annotations</c>: map of string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ObjectReference : ModelObject
 {
+    internal ObjectReference()
+    {
+    }
+
     private Field<string> _apiVersion;
 
     /// <summary><c>apiVersion</c>: string.</summary>

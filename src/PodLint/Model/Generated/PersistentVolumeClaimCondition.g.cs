@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PersistentVolumeClaimCondition : ModelObject
 {
+    internal PersistentVolumeClaimCondition()
+    {
+    }
+
     private Field<string> _lastProbeTime;
 
     /// <summary><c>lastProbeTime</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PersistentVolumeClaimSpec : ModelObject
 {
+    internal PersistentVolumeClaimSpec()
+    {
+    }
+
     private ListField<Field<string>> _accessModes;
 
     /// <summary><c>accessModes</c>: list of string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PersistentVolumeClaimTemplate : ModelObject
 {
+    internal PersistentVolumeClaimTemplate()
+    {
+    }
+
     private Field<ObjectMeta> _metadata;
 
     /// <summary><c>metadata</c>: <see cref="ObjectMeta"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PersistentVolumeClaimVolumeSource : ModelObject
 {
+    internal PersistentVolumeClaimVolumeSource()
+    {
+    }
+
     private Field<string> _claimName;
 
     /// <summary><c>claimName</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodAntiAffinity : ModelObject
 {
+    internal PodAntiAffinity()
+    {
+    }
+
     private ListField<WeightedPodAffinityTerm> _preferredDuringSchedulingIgnoredDuringExecution;
 
     /// <summary><c>preferredDuringSchedulingIgnoredDuringExecution</c>: list of <see cref="WeightedPodAffinityTerm"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodCertificateProjection : ModelObject
 {
+    internal PodCertificateProjection()
+    {
+    }
+
     private Field<string> _certificateChainPath;
 
     /// <summary><c>certificateChainPath</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodDNSConfig : ModelObject
 {
+    internal PodDNSConfig()
+    {
+    }
+
     private ListField<Field<string>> _nameservers;
 
     /// <summary><c>nameservers</c>: list of string.</summary>

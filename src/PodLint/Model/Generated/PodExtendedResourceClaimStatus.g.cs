@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodExtendedResourceClaimStatus : ModelObject
 {
+    internal PodExtendedResourceClaimStatus()
+    {
+    }
+
     private ListField<ContainerExtendedResourceRequest> _requestMappings;
 
     /// <summary><c>requestMappings</c>: list of <see cref="ContainerExtendedResourceRequest"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodFailurePolicy : ModelObject
 {
+    internal PodFailurePolicy()
+    {
+    }
+
     private ListField<PodFailurePolicyRule> _rules;
 
     /// <summary><c>rules</c>: list of <see cref="PodFailurePolicyRule"/>.</summary>

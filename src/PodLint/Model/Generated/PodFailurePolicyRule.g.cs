@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodFailurePolicyRule : ModelObject
 {
+    internal PodFailurePolicyRule()
+    {
+    }
+
     private Field<string> _action;
 
     /// <summary><c>action</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodIP : ModelObject
 {
+    internal PodIP()
+    {
+    }
+
     private Field<string> _iP;
 
     /// <summary><c>ip</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodReadinessGate : ModelObject
 {
+    internal PodReadinessGate()
+    {
+    }
+
     private Field<string> _conditionType;
 
     /// <summary><c>conditionType</c>: string.</summary>

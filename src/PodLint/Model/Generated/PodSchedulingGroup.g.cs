@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodSchedulingGroup : ModelObject
 {
+    internal PodSchedulingGroup()
+    {
+    }
+
     private Field<string> _podGroupName;
 
     /// <summary><c>podGroupName</c>: string.</summary>

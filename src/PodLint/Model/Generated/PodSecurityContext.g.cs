@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodSecurityContext : ModelObject
 {
+    internal PodSecurityContext()
+    {
+    }
+
     private Field<AppArmorProfile> _appArmorProfile;
 
     /// <summary><c>appArmorProfile</c>: <see cref="AppArmorProfile"/> (Kubernetes 1.30 and later).</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodSpec : ModelObject
 {
+    internal PodSpec()
+    {
+    }
+
     private Field<long> _activeDeadlineSeconds;
 
     /// <summary><c>activeDeadlineSeconds</c>: integer (int64).</summary>

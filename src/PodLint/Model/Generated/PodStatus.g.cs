@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodStatus : ModelObject
 {
+    internal PodStatus()
+    {
+    }
+
     private MapField<Quantity> _allocatedResources;
 
     /// <summary><c>allocatedResources</c>: map of quantity (Kubernetes 1.35 and later).</summary>

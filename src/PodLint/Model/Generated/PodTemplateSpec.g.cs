@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PodTemplateSpec : ModelObject
 {
+    internal PodTemplateSpec()
+    {
+    }
+
     private Field<ObjectMeta> _metadata;
 
     /// <summary><c>metadata</c>: <see cref="ObjectMeta"/>.</summary>

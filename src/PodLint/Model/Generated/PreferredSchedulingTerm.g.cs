@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class PreferredSchedulingTerm : ModelObject
 {
+    internal PreferredSchedulingTerm()
+    {
+    }
+
     private Field<NodeSelectorTerm> _preference;
 
     /// <summary><c>preference</c>: <see cref="NodeSelectorTerm"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ProjectedVolumeSource : ModelObject
 {
+    internal ProjectedVolumeSource()
+    {
+    }
+
     private Field<int> _defaultMode;
 
     /// <summary><c>defaultMode</c>: integer (int32).</summary>

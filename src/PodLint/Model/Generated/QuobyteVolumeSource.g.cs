@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class QuobyteVolumeSource : ModelObject
 {
+    internal QuobyteVolumeSource()
+    {
+    }
+
     private Field<string> _group;
 
     /// <summary><c>group</c>: string.</summary>

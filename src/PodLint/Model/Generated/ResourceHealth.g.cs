@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ResourceHealth : ModelObject
 {
+    internal ResourceHealth()
+    {
+    }
+
     private Field<string> _health;
 
     /// <summary><c>health</c>: string.</summary>

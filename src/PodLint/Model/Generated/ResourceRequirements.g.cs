@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ResourceRequirements : ModelObject
 {
+    internal ResourceRequirements()
+    {
+    }
+
     private ListField<ResourceClaim> _claims;
 
     /// <summary><c>claims</c>: list of <see cref="ResourceClaim"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ResourceStatus : ModelObject
 {
+    internal ResourceStatus()
+    {
+    }
+
     private Field<string> _name;
 
     /// <summary><c>name</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class RollingUpdateDeployment : ModelObject
 {
+    internal RollingUpdateDeployment()
+    {
+    }
+
     private Field<IntOrString> _maxSurge;
 
     /// <summary><c>maxSurge</c>: integer or string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class RollingUpdateStatefulSetStrategy : ModelObject
 {
+    internal RollingUpdateStatefulSetStrategy()
+    {
+    }
+
     private Field<IntOrString> _maxUnavailable;
 
     /// <summary><c>maxUnavailable</c>: integer or string.</summary>

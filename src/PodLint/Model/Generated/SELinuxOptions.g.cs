@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class SELinuxOptions : ModelObject
 {
+    internal SELinuxOptions()
+    {
+    }
+
     private Field<string> _level;
 
     /// <summary><c>level</c>: string.</summary>

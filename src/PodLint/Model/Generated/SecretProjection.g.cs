@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class SecretProjection : ModelObject
 {
+    internal SecretProjection()
+    {
+    }
+
     private ListField<KeyToPath> _items;
 
     /// <summary><c>items</c>: list of <see cref="KeyToPath"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class SecurityContext : ModelObject
 {
+    internal SecurityContext()
+    {
+    }
+
     private Field<bool> _allowPrivilegeEscalation;
 
     /// <summary><c>allowPrivilegeEscalation</c>: boolean.</summary>

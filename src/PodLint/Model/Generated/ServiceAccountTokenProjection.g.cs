@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class ServiceAccountTokenProjection : ModelObject
 {
+    internal ServiceAccountTokenProjection()
+    {
+    }
+
     private Field<string> _audience;
 
     /// <summary><c>audience</c>: string.</summary>

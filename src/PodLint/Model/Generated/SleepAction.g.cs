@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class SleepAction : ModelObject
 {
+    internal SleepAction()
+    {
+    }
+
     private Field<long> _seconds;
 
     /// <summary><c>seconds</c>: integer (int64).</summary>

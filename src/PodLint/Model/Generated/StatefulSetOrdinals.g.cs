@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class StatefulSetOrdinals : ModelObject
 {
+    internal StatefulSetOrdinals()
+    {
+    }
+
     private Field<int> _start;
 
     /// <summary><c>start</c>: integer (int32).</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class StatefulSetPersistentVolumeClaimRetentionPolicy : ModelObject
 {
+    internal StatefulSetPersistentVolumeClaimRetentionPolicy()
+    {
+    }
+
     private Field<string> _whenDeleted;
 
     /// <summary><c>whenDeleted</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class StatefulSetSpec : ModelObject
 {
+    internal StatefulSetSpec()
+    {
+    }
+
     private Field<int> _minReadySeconds;
 
     /// <summary><c>minReadySeconds</c>: integer (int32).</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class StatefulSetUpdateStrategy : ModelObject
 {
+    internal StatefulSetUpdateStrategy()
+    {
+    }
+
     private Field<RollingUpdateStatefulSetStrategy> _rollingUpdate;
 
     /// <summary><c>rollingUpdate</c>: <see cref="RollingUpdateStatefulSetStrategy"/>.</summary>

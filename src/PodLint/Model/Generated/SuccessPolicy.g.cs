@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class SuccessPolicy : ModelObject
 {
+    internal SuccessPolicy()
+    {
+    }
+
     private ListField<SuccessPolicyRule> _rules;
 
     /// <summary><c>rules</c>: list of <see cref="SuccessPolicyRule"/>.</summary>

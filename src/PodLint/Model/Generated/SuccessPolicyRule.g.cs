@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class SuccessPolicyRule : ModelObject
 {
+    internal SuccessPolicyRule()
+    {
+    }
+
     private Field<int> _succeededCount;
 
     /// <summary><c>succeededCount</c>: integer (int32).</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class Toleration : ModelObject
 {
+    internal Toleration()
+    {
+    }
+
     private Field<string> _effect;
 
     /// <summary><c>effect</c>: string.</summary>

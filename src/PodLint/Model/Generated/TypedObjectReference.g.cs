@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class TypedObjectReference : ModelObject
 {
+    internal TypedObjectReference()
+    {
+    }
+
     private Field<string> _apiGroup;
 
     /// <summary><c>apiGroup</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class UncountedTerminatedPods : ModelObject
 {
+    internal UncountedTerminatedPods()
+    {
+    }
+
     private ListField<Field<string>> _failed;
 
     /// <summary><c>failed</c>: list of string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class Volume : ModelObject
 {
+    internal Volume()
+    {
+    }
+
     private Field<AWSElasticBlockStoreVolumeSource> _awsElasticBlockStore;
 
     /// <summary><c>awsElasticBlockStore</c>: <see cref="AWSElasticBlockStoreVolumeSource"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class VolumeDevice : ModelObject
 {
+    internal VolumeDevice()
+    {
+    }
+
     private Field<string> _devicePath;
 
     /// <summary><c>devicePath</c>: string.</summary>

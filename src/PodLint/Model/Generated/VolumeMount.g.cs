@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class VolumeMount : ModelObject
 {
+    internal VolumeMount()
+    {
+    }
+
     private Field<string> _mountPath;
 
     /// <summary><c>mountPath</c>: string.</summary>

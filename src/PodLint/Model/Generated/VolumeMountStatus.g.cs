@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class VolumeMountStatus : ModelObject
 {
+    internal VolumeMountStatus()
+    {
+    }
+
     private Field<string> _mountPath;
 
     /// <summary><c>mountPath</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class VolumeProjection : ModelObject
 {
+    internal VolumeProjection()
+    {
+    }
+
     private Field<ClusterTrustBundleProjection> _clusterTrustBundle;
 
     /// <summary><c>clusterTrustBundle</c>: <see cref="ClusterTrustBundleProjection"/>.</summary>

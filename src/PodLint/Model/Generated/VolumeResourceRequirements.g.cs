@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class VolumeResourceRequirements : ModelObject
 {
+    internal VolumeResourceRequirements()
+    {
+    }
+
     private MapField<Quantity> _limits;
 
     /// <summary><c>limits</c>: map of quantity.</summary>

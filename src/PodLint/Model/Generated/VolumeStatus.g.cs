@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class VolumeStatus : ModelObject
 {
+    internal VolumeStatus()
+    {
+    }
+
     private Field<ImageVolumeStatus> _image;
 
     /// <summary><c>image</c>: <see cref="ImageVolumeStatus"/>.</summary>

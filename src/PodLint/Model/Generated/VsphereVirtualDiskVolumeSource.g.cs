@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class VsphereVirtualDiskVolumeSource : ModelObject
 {
+    internal VsphereVirtualDiskVolumeSource()
+    {
+    }
+
     private Field<string> _fsType;
 
     /// <summary><c>fsType</c>: string.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class WeightedPodAffinityTerm : ModelObject
 {
+    internal WeightedPodAffinityTerm()
+    {
+    }
+
     private Field<PodAffinityTerm> _podAffinityTerm;
 
     /// <summary><c>podAffinityTerm</c>: <see cref="PodAffinityTerm"/>.</summary>

@@ -12,6 +12,10 @@ namespace PodLint.Model;
 [global::System.CodeDom.Compiler.GeneratedCode("PodLint.ModelGenerator", "1.0")]
 public sealed partial class WindowsSecurityContextOptions : ModelObject
 {
+    internal WindowsSecurityContextOptions()
+    {
+    }
+
     private Field<string> _gmsaCredentialSpec;
 
     /// <summary><c>gmsaCredentialSpec</c>: string.</summary>

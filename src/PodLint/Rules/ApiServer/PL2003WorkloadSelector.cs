@@ -37,7 +37,7 @@ internal sealed class PL2003WorkloadSelector : IPodRule
 
     public void Analyze(PodContext context)
     {
-        if (context.Template is not PodTemplateSpec template) return;
+        if (context.Template is not { } template) return;
         var kind = context.Object.Kind.Value ?? context.Object.GetType().Name;
         switch (context.Object)
         {
