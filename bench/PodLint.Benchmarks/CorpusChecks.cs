@@ -5,7 +5,7 @@ using PodLint.Engine;
 
 namespace PodLint.Benchmarks;
 
-/// <summary>Guards that the benchmarks measure the clean path: every Pod lints with no error or warning.</summary>
+/// <summary>Guards that the benchmarks measure the clean path: every object lints with no error or warning.</summary>
 internal static class CorpusChecks
 {
     public static void AssertClean(PodLinter linter, string text, int expectedPods)
@@ -14,11 +14,11 @@ internal static class CorpusChecks
         var bad = result.Diagnostics.Where(d => d.Severity is Severity.Error or Severity.Warning).ToList();
         var diagnostics = new List<Diagnostic>();
         var bound = LintBenchmarks.BindAll(text, diagnostics);
-        if (bad.Count == 0 && diagnostics.Count == 0 && result.PodCount == expectedPods && bound == expectedPods) return;
+        if (bad.Count == 0 && diagnostics.Count == 0 && result.CheckedObjectCount == expectedPods && bound == expectedPods) return;
 
         var message = new StringBuilder();
         message.Append(CultureInfo.InvariantCulture,
-            $"the benchmark corpus is not clean: {result.PodCount} Pods linted and {bound} bound (expected {expectedPods}), ")
+            $"the benchmark corpus is not clean: {result.CheckedObjectCount} objects linted and {bound} bound (expected {expectedPods}), ")
             .Append(CultureInfo.InvariantCulture, $"{result.ErrorCount} errors, {result.WarningCount} warnings, {diagnostics.Count} parse/bind findings");
         foreach (var d in bad.Concat(diagnostics).Take(5))
         {

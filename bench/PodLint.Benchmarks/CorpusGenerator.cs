@@ -4,8 +4,8 @@ using System.Text;
 namespace PodLint.Benchmarks;
 
 /// <summary>
-/// Generates a deterministic corpus of realistic, valid Pod manifests as one multi-document YAML stream
-/// (documents separated by <c>---</c> lines). The same seed always gives the same text, on every runtime:
+/// Generates a deterministic corpus of realistic, valid manifests as one multi-document YAML stream (documents
+/// separated by <c>---</c> lines): Pods, and Deployments and Jobs whose templates are such Pods. The same seed always gives the same text, on every runtime:
 /// the generator uses its own SplitMix64 generator, not <see cref="Random"/>.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ internal static class CorpusGenerator
     /// <summary>The seed of the benchmark corpus.</summary>
     public const ulong DefaultSeed = 0x5EED_2025_0611;
 
-    /// <summary>The number of Pods of the benchmark corpus.</summary>
+    /// <summary>The number of documents of the benchmark corpus (Pods, Deployments and Jobs).</summary>
     public const int DefaultPodCount = 10_000;
 
     /// <summary>Fewest lines a generated Pod may have (its <c>---</c> line included).</summary>
@@ -30,7 +30,7 @@ internal static class CorpusGenerator
     /// <summary>Most lines a generated Pod may have (its <c>---</c> line included).</summary>
     public const int MaxLines = 120;
 
-    /// <summary>Generates <paramref name="podCount"/> Pods as one multi-document YAML string.</summary>
+    /// <summary>Generates <paramref name="podCount"/> documents (each a Pod, or a Deployment or Job holding one) as one multi-document YAML string.</summary>
     public static string Generate(int podCount = DefaultPodCount, ulong seed = DefaultSeed)
     {
         var rng = new Rng(seed);
@@ -77,7 +77,7 @@ internal static class CorpusGenerator
     {
         var docs = SplitDocuments(corpus);
         var median = docs.Select(CountLines).Order().ElementAt(docs.Count / 2);
-        return docs.First(d => CountLines(d) == median && !d.StartsWith("---\n{", StringComparison.Ordinal));
+        return docs.First(d => CountLines(d) == median && !d.StartsWith("---\n{", StringComparison.Ordinal) && d.Contains("\nkind: Pod\n", StringComparison.Ordinal));
     }
 
     public static int CountLines(string text) => text.AsSpan().Count('\n');
@@ -114,12 +114,17 @@ internal static class CorpusGenerator
         private string _version = "";
         private string _registry = "";
         private (string Name, string Image, int Port, string Arg) _exporter;
+        private string _kind = "Pod";
 
         public void Write(StringBuilder sb)
         {
             var archetype = rng.Weighted(
                 (Archetype.SingleContainer, 30), (Archetype.WebWithLogShipper, 20), (Archetype.InitWaitForDatabase, 20),
                 (Archetype.NginxProxy, 15), (Archetype.AppWithMetricsExporter, 15));
+            // Most manifests in repositories are workloads: a fifth of the documents are Deployments holding the Pod as
+            // their template, and a tenth of the one-shot shapes are Jobs.
+            _kind = archetype is Archetype.SingleContainer or Archetype.InitWaitForDatabase && rng.Chance(0.33) ? "Job"
+                : rng.Chance(0.2) ? "Deployment" : "Pod";
             _json = rng.Chance(0.04);
             // JSON writers keep leaf objects and arrays of scalars on one line, so JSON Pods use the "flow" choices.
             _small = _json || rng.Chance(0.25) ? Style.Flow : Style.Block;
@@ -130,11 +135,14 @@ internal static class CorpusGenerator
             _version = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(0, 5)}.{rng.Next(0, 30)}.{rng.Next(0, 12)}");
             _registry = rng.Pick(Registries);
 
-            var pod = new YMap()
-                .Add("apiVersion", "v1")
-                .Add("kind", "Pod")
-                .Add("metadata", Metadata(archetype))
-                .Add("spec", Spec(archetype));
+            var metadata = Metadata(archetype);
+            var spec = Spec(archetype);
+            var pod = _kind switch
+            {
+                "Deployment" => Workload("apps/v1", "Deployment", metadata, spec),
+                "Job" => Workload("batch/v1", "Job", metadata, spec),
+                _ => new YMap().Add("apiVersion", "v1").Add("kind", "Pod").Add("metadata", metadata).Add("spec", spec),
+            };
 
             var emitter = new YamlEmitter(sb) { IndentSequences = rng.Chance(0.75) };
             if (_json)
@@ -147,6 +155,39 @@ internal static class CorpusGenerator
                     ? $"Source: {_app}/templates/pod.yaml"
                     : rng.Chance(0.1) ? $"{archetype} #{index.ToString(CultureInfo.InvariantCulture)}" : null);
             }
+        }
+
+        /// <summary>A Deployment or Job whose template is the Pod: its labels and spec.</summary>
+        private YMap Workload(string apiVersion, string kind, YMap podMetadata, YMap podSpec)
+        {
+            var meta = new YMap();
+            foreach (var (key, value) in podMetadata.Entries)
+            {
+                if (key is "name" or "namespace" or "labels") meta.Add(key, value);
+            }
+
+            var templateMeta = new YMap();
+            foreach (var (key, value) in podMetadata.Entries)
+            {
+                if (key is "labels" or "annotations") templateMeta.Add(key, value);
+            }
+
+            var template = new YMap().Add("metadata", templateMeta).Add("spec", podSpec);
+            var spec = new YMap();
+            if (kind == "Deployment")
+            {
+                spec.Add("replicas", rng.Pick<long>([1, 2, 3, 5]));
+                spec.Add("selector", new YMap().Add("matchLabels", new YMap(_small).Add("app.kubernetes.io/name", _app)));
+                if (rng.Chance(0.3)) spec.Add("revisionHistoryLimit", rng.Pick<long>([3, 5, 10]));
+            }
+            else
+            {
+                spec.Add("backoffLimit", rng.Pick<long>([0, 2, 6]));
+                if (rng.Chance(0.5)) spec.Add("ttlSecondsAfterFinished", rng.Pick<long>([300, 3600, 86400]));
+            }
+
+            spec.Add("template", template);
+            return new YMap().Add("apiVersion", apiVersion).Add("kind", kind).Add("metadata", meta).Add("spec", spec);
         }
 
         // ---- metadata ---------------------------------------------------------------------------------------
@@ -191,7 +232,9 @@ internal static class CorpusGenerator
             var spec = new YMap();
             if (rng.Chance(0.6)) spec.Add("serviceAccountName", rng.Chance(0.7) ? _app : "default");
             if (rng.Chance(0.3)) spec.Add("automountServiceAccountToken", false);
-            if (rng.Chance(0.2)) spec.Add("restartPolicy", rng.Pick(["Always", "OnFailure"]));
+            // A Deployment's Pods always restart (the default); a Job's must not.
+            if (_kind == "Job") spec.Add("restartPolicy", rng.Pick(["Never", "OnFailure"]));
+            else if (rng.Chance(0.2)) spec.Add("restartPolicy", _kind == "Pod" ? rng.Pick(["Always", "OnFailure"]) : "Always");
             if (rng.Chance(0.3)) spec.Add("terminationGracePeriodSeconds", rng.Pick<long>([10, 30, 60, 120]));
             if (rng.Chance(0.1)) spec.Add("priorityClassName", rng.Pick(["high-priority", "batch-low"]));
             if (rng.Chance(0.15))

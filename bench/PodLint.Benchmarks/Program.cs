@@ -44,6 +44,18 @@ if (args is ["first-pod", ..])
     return;
 }
 
+if (args is ["events", var eventsFile])
+{
+    // The baseline of the whole-process measurement (bench/README.md): a process that only reads a file through
+    // YamlDotNet's parser events, as `podlint check FILE` reads it, and builds nothing.
+    using var reader = new StreamReader(eventsFile, System.Text.Encoding.UTF8);
+    var parser = new YamlDotNet.Core.Parser(reader);
+    var events = 0;
+    while (parser.MoveNext()) events++;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events} events"));
+    return;
+}
+
 if (args is ["ratio", ..])
 {
     PairedRatio.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
