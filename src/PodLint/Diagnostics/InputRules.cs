@@ -33,6 +33,9 @@ public static class InputRules
 
     internal static readonly MessageTemplate SkippedKind = new("skipped", "skipped {object} of kind `{kind}`: PodLint checks Pods and the Pod templates of workloads",
         "PodLint checks Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, PodTemplate, Job and CronJob, and the items of Lists");
+    internal static readonly MessageTemplate SkippedCustomResource = new("skipped-custom-resource",
+        "skipped {object} of kind `{kind}` in `{apiVersion}`: a custom resource, not the built-in `{kind}` PodLint checks",
+        "the built-in kind is served as `apiVersion: {builtIn}`");
     internal static readonly MessageTemplate KindCase = new("case", "`{kind}` is not a kind the API server knows: kinds are case-sensitive",
         "write `kind: {expected}`");
 
@@ -79,7 +82,7 @@ public static class InputRules
     /// <summary>PL0007: the object is of a kind PodLint does not check; off by default (skipped objects are counted in the summary).</summary>
     public static readonly RuleDescriptor UnsupportedKind = new(RuleIds.UnsupportedKind, "unsupported-kind", RuleCategory.Input, Severity.Info,
         "Lists each object of a kind PodLint does not check (Service, ConfigMap, custom resources …); off by default, as they are counted in the summary",
-        isEnabledByDefault: false, messages: [SkippedKind]);
+        isEnabledByDefault: false, messages: [SkippedKind, SkippedCustomResource]);
 
     /// <summary>PL0008: an object whose apiVersion does not serve its kind.</summary>
     public static readonly RuleDescriptor UnsupportedApiVersion = new(RuleIds.UnsupportedApiVersion, "unsupported-api-version", RuleCategory.Input, Severity.Error,

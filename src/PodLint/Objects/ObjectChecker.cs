@@ -151,10 +151,11 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
         }
 
         var known = ObjectKinds.Find(kind);
+        KindSchema? shadowed = null;
         if (known is not null && apiVersionText is not null && apiVersionText != known.ApiVersion && !ObjectKinds.IsBuiltInGroup(apiVersionText))
         {
             // A custom resource that happens to share the kind's name (`kind: Deployment` in `example.com/v1`).
-            known = null;
+            (shadowed, known) = (known, null);
         }
 
         if (known is null)
@@ -162,15 +163,27 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
             if (ObjectKinds.IsBuiltInGroup(apiVersionText) && ObjectKinds.FindIgnoringCase(kind) is { } spelled && spelled != kind)
             {
                 sink.Report(InputRules.KindCase, kindField.Value.Span, basePath.Field("kind"), [("kind", kind), ("expected", spelled)]);
+                result.CountSkipped(kind);
                 return null;
             }
 
             if (!hasApiVersion) sink.Report(InputRules.NoApiVersion, firstKey, basePath.Field("apiVersion"), help: "add the object's `apiVersion`");
-            var objectSink = new DiagnosticSink(rules.LevelOf, result.Diagnostics, Reference(kind, map));
-            var name = Reference(kind, map).Name;
-            objectSink.Report(InputRules.SkippedKind, kindField.Value.Span, basePath.Field("kind"),
-                [("object", name is null ? "an object" : $"`{name}`"), ("kind", kind)]);
-            result.CountSkipped(kind);
+            var skipped = Reference(kind, map);
+            var objectSink = new DiagnosticSink(rules.LevelOf, result.Diagnostics, skipped);
+            var what = skipped.Name is null ? "an object" : $"`{skipped.Name}`";
+            if (shadowed is not null)
+            {
+                objectSink.Report(InputRules.SkippedCustomResource, kindField.Value.Span, basePath.Field("kind"),
+                    [("object", what), ("kind", kind), ("apiVersion", apiVersionText!), ("builtIn", shadowed.ApiVersion)]);
+                // Counted as kubectl names such kinds: kind.group.
+                result.CountSkipped(kind + "." + apiVersionText![..apiVersionText!.IndexOf('/', StringComparison.Ordinal)]);
+            }
+            else
+            {
+                objectSink.Report(InputRules.SkippedKind, kindField.Value.Span, basePath.Field("kind"), [("object", what), ("kind", kind)]);
+                result.CountSkipped(kind);
+            }
+
             return null;
         }
 

@@ -102,7 +102,10 @@ public sealed class TextReporter(bool useColor = false) : IReporter
             .OrderBy(k => k.Key == "Pod" ? 0 : 1).ThenBy(k => k.Key, StringComparer.Ordinal)
             .Select(k => Count(k.Value, k.Key)).ToList();
         var scope = (checkedKinds.Count == 0 ? "0 Pods" : List(checkedKinds)) + " checked";
-        if (result.SkippedObjectCount > 0) scope += $"; {Count(result.SkippedObjectCount, "object")} of other kinds skipped";
+        if (result.SkippedObjectCount > 0)
+        {
+            scope += result.SkippedObjectCount == 1 ? "; 1 object of another kind skipped" : $"; {Count(result.SkippedObjectCount, "object")} of other kinds skipped";
+        }
         if (result.SkippedFileCount > 0) scope += $"; {Count(result.SkippedFileCount, "file")} skipped: not Kubernetes objects";
         var otherDocuments = result.NotKubernetesDocumentCount - result.NotKubernetesDocumentsInSkippedFiles;
         if (otherDocuments > 0) scope += $"; {Count(otherDocuments, "document")} skipped: not Kubernetes objects";

@@ -178,9 +178,18 @@ public class WorkloadTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Lint.Where(result), Is.Empty, () => Lint.Dump(result));
-            Assert.That(result.SkippedObjects, Is.EqualTo(new Dictionary<string, int> { ["Deployment"] = 1 }));
+            Assert.That(result.SkippedObjects, Is.EqualTo(new Dictionary<string, int> { ["Deployment.example.com"] = 1 }));
         }
+
+        result = Lint.Text("apiVersion: example.com/v1\nkind: Deployment\nmetadata: {name: web}\n",
+            new PodLintOptions { RuleLevels = new Dictionary<string, RuleLevel> { ["PL0007"] = RuleLevel.Info } });
+        Assert.That(result.Diagnostics.Single().Message,
+            Is.EqualTo("skipped `web` of kind `Deployment` in `example.com/v1`: a custom resource, not the built-in `Deployment` PodLint checks"));
     }
+
+    [Test]
+    public void A_PodTemplate_may_have_any_restart_policy()
+        => Assert.That(Lint.Where(Lint.Text("apiVersion: v1\nkind: PodTemplate\nmetadata: {name: t}\ntemplate:\n  spec:\n    restartPolicy: Never\n    containers: [{name: a, image: b}]\n")), Is.Empty);
 
     [Test]
     public void Duplicate_keys_in_a_template_have_the_api_servers_path_and_name_the_object()

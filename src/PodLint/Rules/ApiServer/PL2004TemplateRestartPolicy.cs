@@ -30,7 +30,8 @@ internal sealed class PL2004TemplateRestartPolicy : IPodRule
 
     public void Analyze(PodContext context)
     {
-        if (!context.IsTemplate || context.Spec is not { } spec) return;
+        // A PodTemplate is only a template: the API server asks nothing of its restart policy.
+        if (!context.IsTemplate || context.Object is PodTemplate || context.Spec is not { } spec) return;
         var kind = context.Object.Kind.Value ?? context.Object.GetType().Name;
         var policy = spec.RestartPolicy;
         if (policy.IsInvalid) return;
@@ -41,7 +42,7 @@ internal sealed class PL2004TemplateRestartPolicy : IPodRule
             if (value is null or "Always")
             {
                 var actual = value is null ? "without one it defaults to `Always`, which is not allowed" : "`Always` is not allowed";
-                context.Report(JobNeedsPolicy, value is null ? policy.MissingAt : policy.Location, [("kind", kind), ("actual", actual)]);
+                context.Report(JobNeedsPolicy, policy.IsValid ? policy.Location : policy.MissingAt, [("kind", kind), ("actual", actual)]);
             }
             else if (value is not ("OnFailure" or "Never"))
             {
