@@ -56,6 +56,13 @@ if (args is ["events", var eventsFile])
     return;
 }
 
+if (args is ["phases", ..])
+{
+    // Where a one-core full lint spends its time, phase by phase, over the corpus (after a warm-up pass).
+    LintPhases.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 if (args is ["ratio", ..])
 {
     PairedRatio.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
