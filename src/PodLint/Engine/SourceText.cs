@@ -8,6 +8,7 @@ namespace PodLint.Engine;
 public sealed class SourceText
 {
     private readonly List<(int FirstLine, string[] Lines)> _segments = [];
+    private string? _text;
 
     internal SourceText(bool isComplete) => IsComplete = isComplete;
 
@@ -15,11 +16,19 @@ public sealed class SourceText
     public bool IsComplete { get; }
 
     /// <summary>How many lines are kept.</summary>
-    public int LineCount => _segments.Sum(s => s.Lines.Length);
+    public int LineCount
+    {
+        get
+        {
+            Split();
+            return _segments.Sum(s => s.Lines.Length);
+        }
+    }
 
     /// <summary>The text of a line (1-based, without its line break), or null when it is not kept.</summary>
     public string? GetLine(int line)
     {
+        Split();
         // Segments are few (one per document with findings) and added in order.
         var lo = 0;
         var hi = _segments.Count - 1;
@@ -38,17 +47,25 @@ public sealed class SourceText
     /// <summary>The kept lines with their numbers, in order.</summary>
     public IEnumerable<(int Line, string Text)> Lines()
     {
+        Split();
         foreach (var (first, lines) in _segments)
         {
             for (var i = 0; i < lines.Length; i++) yield return (first + i, lines[i]);
         }
     }
 
-    internal static SourceText FromText(string text)
+    /// <summary>The whole text of an input held in memory already; split into lines only when a reporter asks for one.</summary>
+    internal static SourceText FromText(string text) => new(true) { _text = text };
+
+    private void Split()
     {
-        var source = new SourceText(true);
-        source.Add(1, text);
-        return source;
+        if (_text is null) return;
+        lock (_segments)
+        {
+            if (_text is null) return;
+            Add(1, _text);
+            _text = null;
+        }
     }
 
     /// <summary>Adds the lines of <paramref name="text"/> starting at <paramref name="firstLine"/>; lines end at

@@ -21,13 +21,13 @@ internal sealed partial class SchemaValidator
     private HashSet<YamlNode>? _rejected;
 
     // The path of the value being checked, as a stack: a FieldPath is only built for a finding (most values have none).
-    private readonly List<Segment> _path = [];
+    private readonly List<Segment> _path = new(16);
 
     /// <summary>One step of the path: a field name, a list index (<c>Name</c> null) or a map key.</summary>
     private readonly record struct Segment(string? Name, int Index, bool IsKey);
 
     // The objects being checked, outermost first, with the path length at each: where a misplaced field belongs.
-    private readonly List<(JsonSchema Schema, int Depth)> _owners = [];
+    private readonly List<(JsonSchema Schema, int Depth)> _owners = new(16);
 
     private SchemaValidator(string version, KindSchema kind, FieldPath basePath, DiagnosticSink sink)
     {
