@@ -71,13 +71,14 @@ internal static class CorpusGenerator
 
     /// <summary>
     /// A typical Pod of the corpus, for the single-file benchmarks: the first block-style Pod whose length is the
-    /// median length of the corpus.
+    /// median length of the corpus's block-style Pods.
     /// </summary>
     public static string TypicalPod(string corpus)
     {
-        var docs = SplitDocuments(corpus);
-        var median = docs.Select(CountLines).Order().ElementAt(docs.Count / 2);
-        return docs.First(d => CountLines(d) == median && !d.StartsWith("---\n{", StringComparison.Ordinal) && d.Contains("\nkind: Pod\n", StringComparison.Ordinal));
+        var pods = SplitDocuments(corpus)
+            .Where(d => !d.StartsWith("---\n{", StringComparison.Ordinal) && d.Contains("\nkind: Pod\n", StringComparison.Ordinal)).ToList();
+        var median = pods.Select(CountLines).Order().ElementAt(pods.Count / 2);
+        return pods.First(d => CountLines(d) == median);
     }
 
     public static int CountLines(string text) => text.AsSpan().Count('\n');

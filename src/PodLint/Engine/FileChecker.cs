@@ -37,17 +37,21 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
     public FileOutcome Check(string file, ILineSource source, string? text, CancellationToken cancellationToken)
     {
         var items = new ConcurrentQueue<WorkItem>();
-        var work = Read(file, source, items);
+        using var work = Read(file, source, items).GetEnumerator();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         try
         {
-            if (parallel.MaxDegreeOfParallelism == 1)
+            // The first document is read (the chunker reads one ahead): a file of one document, the usual case, is
+            // checked on this thread without starting the parallel loop.
+            var first = work.MoveNext() ? work.Current : null;
+            if (parallel.MaxDegreeOfParallelism == 1 || first is null || first.Chunk.IsLast)
             {
-                foreach (var item in work) Run(item, file, cancellationToken);
+                if (first is not null) Run(first, file, cancellationToken);
+                while (work.MoveNext()) Run(work.Current, file, cancellationToken);
             }
             else
             {
-                Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(work, EnumerablePartitionerOptions.NoBuffering), parallel,
+                Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(Prepend(first, work), EnumerablePartitionerOptions.NoBuffering), parallel,
                     item => Run(item, file, cancellationToken));
             }
         }
@@ -78,6 +82,12 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
         }
 
         return new FileOutcome(file, diagnostics, documents, notKubernetes, checkedKinds, skippedKinds, kept);
+    }
+
+    private static IEnumerable<WorkItem> Prepend(WorkItem first, IEnumerator<WorkItem> rest)
+    {
+        yield return first;
+        while (rest.MoveNext()) yield return rest.Current;
     }
 
     private static void Add(Dictionary<string, int> target, Dictionary<string, int>? counts)
