@@ -378,7 +378,7 @@ internal static class PodLintCli
             return ExitCodes.UsageOrInternalError;
         }
 
-        var suggestion = ClosestRules(rules, key);
+        var suggestion = ClosestRules(key);
         console.Error.WriteLine(suggestion is null
             ? $"error: unknown rule `{key}`"
             : $"error: unknown rule `{key}`; did you mean {suggestion}?");
@@ -387,37 +387,14 @@ internal static class PodLintCli
     }
 
     /// <summary>The ids or names closest to what was typed, when they are close enough to be a typo: <c>`PL0001` or `PL3001`</c>.</summary>
-    private static string? ClosestRules(IReadOnlyList<RuleDescriptor> rules, string typed)
+    private static string? ClosestRules(string typed)
     {
-        var scored = rules.SelectMany(r => new[] { r.Id, r.Name })
-            .Select(candidate => (Candidate: candidate, Distance: EditDistance(typed.ToLowerInvariant(), candidate.ToLowerInvariant())))
-            // A typo: at most a third of the longer word differs (PL301 → PL3001; duplicate-port is too far from duplicate-container-port).
-            .Where(c => c.Distance * 3 <= Math.Max(typed.Length, c.Candidate.Length))
-            .ToList();
-        if (scored.Count == 0) return null;
-        var best = scored.Min(c => c.Distance);
-        var closest = scored.Where(c => c.Distance == best).Select(c => $"`{c.Candidate}`").Take(3).ToList();
-        return closest.Count == 1 ? closest[0] : string.Join(", ", closest.Take(closest.Count - 1)) + " or " + closest[^1];
-    }
-
-    /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
+        var closest = RuleDocumentation.Suggest(typed).Select(c => $"`{c}`").ToList();
+        return closest.Count switch
         {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+            0 => null,
+            1 => closest[0],
+            _ => string.Join(", ", closest.Take(closest.Count - 1)) + " or " + closest[^1],
+        };
     }
 }

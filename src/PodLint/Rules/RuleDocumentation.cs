@@ -28,4 +28,16 @@ public static class RuleDocumentation
         markdown = reader.ReadToEnd();
         return true;
     }
+
+    /// <summary>The ids and names of the built-in rules closest to something typed that names none (a typo, for a
+    /// did-you-mean): at most a third of the longer word differs (<c>PL301</c> → <c>PL3001</c>).</summary>
+    /// <param name="typed">What was typed.</param>
+    /// <returns>The closest ids or names, best first, at most three; empty when none is close.</returns>
+    public static IReadOnlyList<string> Suggest(string typed)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        var key = typed.Trim();
+        var candidates = RuleRegistry.BuiltInDescriptors.SelectMany(r => new[] { r.Id, r.Name });
+        return [.. Diagnostics.Spelling.Closest(key, candidates, candidate => Math.Max(key.Length, candidate.Length) / 3).Take(3)];
+    }
 }

@@ -357,42 +357,11 @@ internal sealed partial class SchemaValidator
         return path;
     }
 
-    /// <summary>The closest known name by edit distance, when it is close enough to be a typo.</summary>
+    /// <summary>The closest known name by edit distance, when it is close enough to be a typo (ties: the first in ordinal order).</summary>
     internal static string? DidYouMean(string key, IEnumerable<string> known)
     {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in known)
-        {
-            var d = Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(candidate, best) < 0))
-            {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(1, Math.Min(3, best.Length / 3)) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        var best = Spelling.Closest(key, known, _ => int.MaxValue).Order(StringComparer.Ordinal).FirstOrDefault();
+        return best is not null && Spelling.Distance(key.ToLowerInvariant(), best.ToLowerInvariant()) <= Math.Max(1, Math.Min(3, best.Length / 3)) ? best : null;
     }
 
     private void TypeMismatch(YamlNode node, string expected, string? help = null)
