@@ -74,7 +74,8 @@ public sealed class LintResult
     /// values file, a seccomp profile, a tool's configuration) and were skipped.</summary>
     public int NotKubernetesDocumentCount { get; }
 
-    /// <summary>How many files held no Kubernetes object at all, only such documents, and were skipped.</summary>
+    /// <summary>How many files held no Kubernetes object at all, only such documents, and were skipped; Helm chart
+    /// templates (files under a chart's <c>templates/</c>) are skipped unread and counted here too.</summary>
     public int SkippedFileCount { get; }
 
     internal int NotKubernetesDocumentsInSkippedFiles { get; }
@@ -128,7 +129,7 @@ public sealed class LintResult
             if (o.Source is not null) sources[o.File] = o.Source;
             counts.Documents += o.Documents;
             counts.NotKubernetesDocuments += o.NotKubernetesDocuments;
-            if (o.NotKubernetesDocuments > 0 && o.Documents == o.NotKubernetesDocuments && o.Diagnostics.Count == 0)
+            if (o.IsSkipped || (o.NotKubernetesDocuments > 0 && o.Documents == o.NotKubernetesDocuments && o.Diagnostics.Count == 0))
             {
                 counts.SkippedFiles++;
                 counts.NotKubernetesInSkippedFiles += o.NotKubernetesDocuments;
@@ -166,4 +167,8 @@ internal sealed class LintCounts
 
 /// <summary>What checking one file produced.</summary>
 internal sealed record FileOutcome(string File, IReadOnlyList<Diagnostic> Diagnostics, int Documents, int NotKubernetesDocuments,
-    IReadOnlyDictionary<string, int> Checked, IReadOnlyDictionary<string, int> Skipped, SourceText? Source);
+    IReadOnlyDictionary<string, int> Checked, IReadOnlyDictionary<string, int> Skipped, SourceText? Source)
+{
+    /// <summary>Whether the file was skipped unread (a Helm chart template).</summary>
+    public bool IsSkipped { get; init; }
+}

@@ -99,6 +99,13 @@ public sealed partial class PodLinter
     private FileOutcome CheckInput(Input input, CancellationToken cancellationToken)
     {
         if (input.Problem is { } problem) return Unreadable(input.Display, problem);
+        if (Objects.HelmCharts.IsTemplate(input.FullPath!))
+        {
+            // A Helm chart's template is Go template text, not a manifest: it becomes one only when rendered.
+            LogSkippedTemplate(_logger, input.Display);
+            return new FileOutcome(input.Display, [], 0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), null) { IsSkipped = true };
+        }
+
         LogChecking(_logger, input.Display);
         try
         {
@@ -194,4 +201,7 @@ public sealed partial class PodLinter
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Checking {File}")]
     private static partial void LogChecking(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipping {File}: a Helm chart template")]
+    private static partial void LogSkippedTemplate(ILogger logger, string file);
 }

@@ -35,6 +35,16 @@ public class NotKubernetesTests
               "syscalls": [{"names": ["read", "write", "exit_group"], "action": "SCMP_ACT_ALLOW"}]
             }
             """);
+        Directory.CreateDirectory(Path.Combine(_folder, "chart", "templates", "jobs"));
+        File.WriteAllText(Path.Combine(_folder, "chart", "templates", "deployment.yaml"), """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: {{ include "web.fullname" . }}
+            spec:
+              replicas: {{ .Values.replicaCount }}
+            """);
+        File.WriteAllText(Path.Combine(_folder, "chart", "templates", "jobs", "migrate.yaml"), "{{- if .Values.migrate }}\nkind: Job\n{{- end }}\n");
         File.WriteAllText(Path.Combine(_folder, "k8s", "pod.yaml"), Lint.Pod("web"));
         File.WriteAllText(Path.Combine(_folder, "k8s", "mixed.yaml"), "settings: {debug: true}\n---\n" + Lint.Pod("api"));
     }
@@ -49,14 +59,24 @@ public class NotKubernetesTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Lint.Where(result), Is.Empty, () => Lint.Dump(result));
-            Assert.That(result.FileCount, Is.EqualTo(5));
+            Assert.That(result.FileCount, Is.EqualTo(7));
             Assert.That(result.PodCount, Is.EqualTo(2));
             Assert.That(result.NotKubernetesDocumentCount, Is.EqualTo(4));
-            // values.yaml, seccomp.json and Chart.yaml (Helm's own apiVersion, no kind) are skipped whole; mixed.yaml in part.
-            Assert.That(result.SkippedFileCount, Is.EqualTo(3));
+            // values.yaml, seccomp.json, Chart.yaml (Helm's own apiVersion, no kind) and the chart's two templates (Go
+            // templates, unread) are skipped whole; mixed.yaml in part.
+            Assert.That(result.SkippedFileCount, Is.EqualTo(5));
             Assert.That(PodLint.Reporting.TextReporter.Summary(result), Is.EqualTo(
-                "No problems found in 5 files (2 Pods checked; 3 files skipped: not Kubernetes objects; 1 document skipped: not Kubernetes objects)."));
+                "No problems found in 7 files (2 Pods checked; 5 files skipped: not Kubernetes objects; 1 document skipped: not Kubernetes objects)."));
         }
+    }
+
+    [Test]
+    public async Task A_templates_folder_outside_a_chart_is_checked()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "k8s", "templates"));
+        File.WriteAllText(Path.Combine(_folder, "k8s", "templates", "pod.yaml"), Lint.Pod("web", image: "\"\""));
+        var result = await new PodLinter().LintPathsAsync([Path.Combine(_folder, "k8s")]);
+        Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL2002 8:14-8:16 spec.containers[0].image" }), () => Lint.Dump(result));
     }
 
     [Test]
