@@ -131,10 +131,15 @@ public class WorkloadTests
                 containers:
                   - {name: app, image: nginx:1.27, ports: [{containerPort: 80}]}
                   - {name: log, image: fluent/fluent-bit:3.1, ports: [{containerPort: 80}]}
+                  - {name: log, image: busybox:1.36, stdinn: true}
             """;
         var result = Lint.Text(Text);
-        Assert.That(Lint.Where(result), Is.EqualTo(new[] { At(Text, "PL3001", "containerPort: 80", 2, "containerPort: ".Length, 2, "template.spec.containers[1].ports[0].containerPort") }),
-            () => Lint.Dump(result));
+        Assert.That(Lint.Where(result), Is.EqualTo(new[]
+        {
+            At(Text, "PL3001", "containerPort: 80", 2, "containerPort: ".Length, 2, "template.spec.containers[1].ports[0].containerPort"),
+            At(Text, "PL2001", "name: log", 2, "name: ".Length, 3, "template.spec.containers[2].name"),
+            At(Text, "PL1002", "stdinn", 1, 0, "stdinn".Length, "template.spec.containers[2].stdinn"),
+        }), () => Lint.Dump(result));
         Assert.That(result.Diagnostics[0].Object?.Kind, Is.EqualTo("PodTemplate"));
     }
 
