@@ -133,5 +133,5 @@ public class LintBenchmarks
     }
 
     internal static Schema.KindSchema? KindOf(MappingNode map)
-        => map.Find("kind")?.Value.Resolve() is ScalarNode { Type: ScalarType.String } kind ? Objects.ObjectKinds.Find(kind.Value) : null;
+        => Objects.ObjectKinds.KindOf(map) is { } kind ? Objects.ObjectKinds.Find(kind) : null;
 }

@@ -64,7 +64,7 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
                 break;
             case MappingNode mapping:
                 if (CheckObject(root!, mapping, FieldPath.Root, result, cancellationToken) is { } reference) objects[-1] = reference;
-                else if (IsList(mapping)) CheckList(mapping, FieldPath.Root, result, objects, cancellationToken);
+                else if (ObjectKinds.IsList(mapping)) CheckList(mapping, FieldPath.Root, result, objects, cancellationToken);
                 break;
             default:
                 fileSink.Report(InputRules.NotMapping, root!.Span.FirstLine(), null, [("shape", Shape(root!))]);
@@ -113,10 +113,6 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
 
         return null;
     }
-
-    private static bool IsList(MappingNode map)
-        => map.Find("kind")?.Value.Resolve() is ScalarNode { Type: ScalarType.String } kind
-            && ObjectKinds.IsList(kind.Value, (map.Find("apiVersion")?.Value.Resolve() as ScalarNode)?.Value);
 
     /// <summary>Checks an object (not a List); returns its reference when it is of a kind PodLint checks.</summary>
     private ObjectRef? CheckObject(YamlNode root, MappingNode map, FieldPath basePath, DocumentResult result, CancellationToken cancellationToken)

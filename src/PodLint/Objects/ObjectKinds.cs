@@ -1,4 +1,5 @@
 using PodLint.Model;
+using PodLint.Parsing;
 using PodLint.Schema;
 
 namespace PodLint.Objects;
@@ -25,6 +26,13 @@ internal static class ObjectKinds
 
         return string.Equals(kind, "List", StringComparison.OrdinalIgnoreCase) ? "List" : null;
     }
+
+    /// <summary>A mapping's <c>kind</c> when it is written as a string, else null.</summary>
+    public static string? KindOf(MappingNode map) => map.Find("kind")?.Value.Resolve() is ScalarNode { Type: ScalarType.String } kind ? kind.Value : null;
+
+    /// <summary>Whether a mapping is a List of objects that kubectl unpacks (see <see cref="IsList(string, string?)"/>).</summary>
+    public static bool IsList(MappingNode map)
+        => KindOf(map) is { } kind && IsList(kind, (map.Find("apiVersion")?.Value.Resolve() as ScalarNode)?.Value);
 
     /// <summary>Whether an object is a list of objects that kubectl unpacks: <c>kind: List</c>, or any <c>*List</c> kind
     /// of a built-in API group (<c>PodList</c>, <c>DeploymentList</c>).</summary>

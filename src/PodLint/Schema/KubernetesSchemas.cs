@@ -53,6 +53,13 @@ internal static class KubernetesSchemas
         return Loaded.GetOrAdd((schemaName, version), k => new Lazy<JsonSchema>(() => Load(k.Name, k.Version), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
+    /// <summary>The schema of the kind's object itself: the definition the schema file's root refers to.</summary>
+    public static JsonSchema GetRootSchema(string schemaName, string version)
+    {
+        var schema = GetSchema(schemaName, version);
+        return schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
+    }
+
     /// <summary>The embedded JSON of a version's Pod schema.</summary>
     public static System.Text.Json.JsonDocument ReadJson(string version) => ReadJson("pod", version);
 

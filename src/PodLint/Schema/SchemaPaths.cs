@@ -21,7 +21,7 @@ internal static class SchemaPaths
         var root = chain.Count > 0 ? chain[0].Parent! : node;
         var path = FieldPath.Root;
         var schema = ObjectSchema(root, version, out var metadataOnly);
-        var listRoot = IsList(root);
+        var listRoot = root.Resolve() is MappingNode rootMap && ObjectKinds.IsList(rootMap);
         for (var i = 0; i < chain.Count; i++)
         {
             var step = chain[i];
@@ -61,14 +61,8 @@ internal static class SchemaPaths
     {
         metadataOnly = false;
         if (node.Resolve() is not MappingNode map) return null;
-        var kind = (map.Find("kind")?.Value.Resolve() as ScalarNode)?.Value;
-        var known = kind is null ? null : ObjectKinds.Find(kind);
+        var known = ObjectKinds.KindOf(map) is { } kind ? ObjectKinds.Find(kind) : null;
         if (known is null) metadataOnly = true;
-        var schema = KubernetesSchemas.GetSchema(known?.SchemaName ?? "pod", version);
-        return schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
+        return KubernetesSchemas.GetRootSchema(known?.SchemaName ?? "pod", version);
     }
-
-    private static bool IsList(YamlNode root)
-        => root.Resolve() is MappingNode map && map.Find("kind")?.Value.Resolve() is ScalarNode { Type: ScalarType.String } kind
-            && ObjectKinds.IsList(kind.Value, (map.Find("apiVersion")?.Value.Resolve() as ScalarNode)?.Value);
 }

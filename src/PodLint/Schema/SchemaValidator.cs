@@ -43,8 +43,7 @@ internal sealed partial class SchemaValidator
     /// </summary>
     public static HashSet<YamlNode>? Validate(YamlNode root, string version, KindSchema kind, FieldPath basePath, DiagnosticSink sink)
     {
-        var schema = KubernetesSchemas.GetSchema(kind.SchemaName, version);
-        var rootSchema = schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
+        var rootSchema = KubernetesSchemas.GetRootSchema(kind.SchemaName, version);
         var validator = new SchemaValidator(version, kind, basePath, sink);
         var rootSpan = FirstKeySpan(root);
         validator.Check(root, rootSchema, rootSpan);
@@ -243,7 +242,7 @@ internal sealed partial class SchemaValidator
         }
 
         var value = entry.Value.Resolve();
-        var (place, help) = Enclosing(key, value) is { } above ? (Where(above) is var w && w.StartsWith("at ", StringComparison.Ordinal) ? w : "in " + above, "move it there: is it indented too far?")
+        var (place, help) = Enclosing(key, value) is { } above ? (Where(above), "move it there: is it indented too far?")
             : Within(key, value, owner, parent) is { } below ? ("in " + below, "move it there: is it indented too little?")
             : Beside(key, value) is { } beside ? ("in " + beside, "move it there")
             : ((string?)null, (string?)null);
