@@ -30,10 +30,8 @@ internal sealed class DiagnosticSink(Func<RuleDescriptor, RuleLevel> levelOf, Li
         string? help = null, ImmutableArray<RelatedLocation> related = default)
     {
         ArgumentNullException.ThrowIfNull(at);
-        var level = levelOf(message.Rule);
-        if (level == RuleLevel.Off) return;
         var location = at.Location;
-        output.Add(new Diagnostic(message, (Severity)level, location.Span, location.Path.ToString(), arguments, Object, help, related));
+        Report(message, location.Span, location.Path, arguments, help, related);
     }
 
     /// <summary>Adds a finding made elsewhere (a parser's, or a custom rule's own), at its configured level and about this object.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using PodLint.Diagnostics;
 using PodLint.Objects;
 using PodLint.Parsing;
@@ -18,12 +17,10 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
     /// <summary>One unit of work: a document chunk to check, or a finding made while reading.</summary>
     private sealed class WorkItem
     {
-        public required int Index { get; init; }
-
         /// <summary>The chunk; its text is dropped once checked unless a finding points into it (reporters show it).</summary>
         public DocumentChunk Chunk { get; set; }
 
-        public bool IsDocument { get; init; }
+        public bool IsDocument { get; set; }
 
         public DocumentResult Result { get; } = new();
 
@@ -36,7 +33,8 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
     /// <param name="cancellationToken">Stops the work between documents.</param>
     public FileOutcome Check(string file, ILineSource source, string? text, CancellationToken cancellationToken)
     {
-        var items = new ConcurrentQueue<WorkItem>();
+        // Read's items, in document order: the parallel loop takes them one at a time, under its lock.
+        var items = new List<WorkItem>();
         using var work = Read(file, source, items).GetEnumerator();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         try
@@ -51,7 +49,7 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
             }
             else
             {
-                Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(Prepend(first, work), EnumerablePartitionerOptions.NoBuffering), parallel,
+                Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(Prepend(first, work), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), parallel,
                     item => Run(item, file, cancellationToken));
             }
         }
@@ -60,21 +58,20 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
 
-        var ordered = items.OrderBy(i => i.Index).ToList();
         var diagnostics = new List<Diagnostic>();
         var checkedKinds = new Dictionary<string, int>(StringComparer.Ordinal);
         var skippedKinds = new Dictionary<string, int>(StringComparer.Ordinal);
         var documents = 0;
         var notKubernetes = 0;
         SourceText? kept = text is null ? null : SourceText.FromText(text);
-        foreach (var item in ordered)
+        foreach (var item in items)
         {
             var result = item.Result;
             diagnostics.AddRange(result.Diagnostics);
             documents += item.Documents;
             if (result.IsNotKubernetes) notKubernetes++;
-            Add(checkedKinds, result.Checked);
-            Add(skippedKinds, result.Skipped);
+            KindCounts.Add(checkedKinds, result.Checked);
+            KindCounts.Add(skippedKinds, result.Skipped);
             if (text is null && item.Chunk.Text is { } chunkText && result.Diagnostics.Count > 0)
             {
                 (kept ??= new SourceText(false)).Add(item.Chunk.FirstLine, chunkText);
@@ -88,12 +85,6 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
     {
         yield return first;
         while (rest.MoveNext()) yield return rest.Current;
-    }
-
-    private static void Add(Dictionary<string, int> target, Dictionary<string, int>? counts)
-    {
-        if (counts is null) return;
-        foreach (var (kind, n) in counts) target[kind] = target.GetValueOrDefault(kind) + n;
     }
 
     private void Run(WorkItem item, string file, CancellationToken cancellationToken)
@@ -115,27 +106,21 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
     /// Reads the input into work items, in order; findings about the input itself (empty documents, invalid encoding,
     /// binary files, read errors) are made here, on the reading thread, as items of their own.
     /// </summary>
-    private IEnumerable<WorkItem> Read(string file, ILineSource source, ConcurrentQueue<WorkItem> items)
+    private IEnumerable<WorkItem> Read(string file, ILineSource source, List<WorkItem> items)
     {
         var chunker = new DocumentChunker(source);
-        var index = 0;
         var anyContent = false;
         var chunkCount = 0;
         while (true)
         {
-            var item = new WorkItem { Index = index++ };
+            var item = new WorkItem();
             var (more, chunk) = TryRead(chunker, file, item.Result);
             if (!more)
             {
+                if (item.Result.Diagnostics.Count == 0 && chunkCount == 0) Sink(item).Report(InputRules.EmptyFile, SourceSpan.StartOfFile(file), null);
                 if (item.Result.Diagnostics.Count > 0)
                 {
-                    items.Enqueue(item);
-                    yield return item;
-                }
-                else if (chunkCount == 0)
-                {
-                    Sink(item).Report(InputRules.EmptyFile, SourceSpan.StartOfFile(file), null);
-                    items.Enqueue(item);
+                    items.Add(item);
                     yield return item;
                 }
 
@@ -143,28 +128,24 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
             }
 
             chunkCount++;
-            if (!chunk.HasContent)
+            item.Chunk = chunk;
+            if (chunk.HasContent)
             {
-                var empty = new WorkItem { Index = item.Index, Chunk = chunk };
-                if (chunk.MarkerLine != 0 && !(chunk.IsLast && anyContent))
-                {
-                    empty.Documents = 1;
-                    Sink(empty).Report(InputRules.EmptyDocumentMessage, new SourceSpan(file, chunk.MarkerLine, 1, chunk.MarkerLine, 4), null);
-                }
-                else if (chunk.IsLast && chunkCount == 1)
-                {
-                    Sink(empty).Report(InputRules.NoDocuments, SourceSpan.StartOfFile(file), null);
-                }
-
-                items.Enqueue(empty);
-                yield return empty;
-                continue;
+                anyContent = true;
+                item.IsDocument = true;
+            }
+            else if (chunk.MarkerLine != 0 && !(chunk.IsLast && anyContent))
+            {
+                item.Documents = 1;
+                Sink(item).Report(InputRules.EmptyDocumentMessage, new SourceSpan(file, chunk.MarkerLine, 1, chunk.MarkerLine, 4), null);
+            }
+            else if (chunk.IsLast && chunkCount == 1)
+            {
+                Sink(item).Report(InputRules.NoDocuments, SourceSpan.StartOfFile(file), null);
             }
 
-            anyContent = true;
-            var document = new WorkItem { Index = item.Index, Chunk = chunk, IsDocument = true };
-            items.Enqueue(document);
-            yield return document;
+            items.Add(item);
+            yield return item;
         }
     }
 

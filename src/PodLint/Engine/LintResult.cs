@@ -111,8 +111,8 @@ public sealed class LintResult
             counts.NotKubernetesDocuments += r.NotKubernetesDocumentCount;
             counts.SkippedFiles += r.SkippedFileCount;
             counts.NotKubernetesInSkippedFiles += r.NotKubernetesDocumentsInSkippedFiles;
-            Add(counts.Checked, r.CheckedObjects);
-            Add(counts.Skipped, r.SkippedObjects);
+            KindCounts.Add(counts.Checked, r.CheckedObjects);
+            KindCounts.Add(counts.Skipped, r.SkippedObjects);
         }
 
         return new LintResult([.. all], [.. suppressed], list.Count > 0 ? list[0].Rules : [], sources, counts);
@@ -134,17 +134,13 @@ public sealed class LintResult
                 counts.SkippedFiles++;
                 counts.NotKubernetesInSkippedFiles += o.NotKubernetesDocuments;
             }
-            Add(counts.Checked, o.Checked);
-            Add(counts.Skipped, o.Skipped);
+            KindCounts.Add(counts.Checked, o.Checked);
+            KindCounts.Add(counts.Skipped, o.Skipped);
         }
 
         return new LintResult([.. all], [], rules, sources, counts);
     }
 
-    private static void Add(SortedDictionary<string, int> target, IReadOnlyDictionary<string, int> counts)
-    {
-        foreach (var (kind, n) in counts) target[kind] = target.GetValueOrDefault(kind) + n;
-    }
 }
 
 /// <summary>The counts of a run.</summary>
@@ -165,10 +161,24 @@ internal sealed class LintCounts
     public SortedDictionary<string, int> Skipped { get; } = new(StringComparer.Ordinal);
 }
 
+/// <summary>Counts of objects by kind, added up file by file.</summary>
+internal static class KindCounts
+{
+    public static void Add(IDictionary<string, int> target, IEnumerable<KeyValuePair<string, int>>? counts)
+    {
+        if (counts is null) return;
+        foreach (var (kind, n) in counts) target[kind] = target.TryGetValue(kind, out var sum) ? sum + n : n;
+    }
+}
+
 /// <summary>What checking one file produced.</summary>
 internal sealed record FileOutcome(string File, IReadOnlyList<Diagnostic> Diagnostics, int Documents, int NotKubernetesDocuments,
     IReadOnlyDictionary<string, int> Checked, IReadOnlyDictionary<string, int> Skipped, SourceText? Source)
 {
+    /// <summary>A file that was not read: its findings only (a path that cannot be read), or none (a skipped file).</summary>
+    public static FileOutcome Unread(string file, IReadOnlyList<Diagnostic> diagnostics)
+        => new(file, diagnostics, 0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), null);
+
     /// <summary>Whether the file was skipped unread (a Helm chart template).</summary>
     public bool IsSkipped { get; init; }
 }

@@ -103,7 +103,7 @@ public sealed partial class PodLinter
         {
             // A Helm chart's template is Go template text, not a manifest: it becomes one only when rendered.
             LogSkippedTemplate(_logger, input.Display);
-            return new FileOutcome(input.Display, [], 0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), null) { IsSkipped = true };
+            return FileOutcome.Unread(input.Display, []) with { IsSkipped = true };
         }
 
         LogChecking(_logger, input.Display);
@@ -124,7 +124,7 @@ public sealed partial class PodLinter
         var found = new List<Diagnostic>();
         new DiagnosticSink(_rules.LevelOf, found).Report(InputRules.CannotReadPath, SourceSpan.StartOfFile(display), null,
             [("file", display), ("problem", problem)]);
-        return new FileOutcome(display, found, 0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), null);
+        return FileOutcome.Unread(display, found);
     }
 
     private sealed record Input(string Display, string? FullPath, string? Problem);

@@ -114,13 +114,7 @@ internal sealed class PL2003WorkloadSelector : IPodRule
             return;
         }
 
-        var requirements = new List<Requirement>();
-        foreach (var entry in selector)
-        {
-            if (!entry.IsValid) return;
-            requirements.Add(new Requirement(entry.Key!, "In", [entry.Value]));
-        }
-
+        if (Equalities(selector) is not { } requirements) return;
         if (FirstUnmet(requirements, labels) is { } reason)
         {
             ReportMismatch(context, kind, template, selector.Location, Describe(requirements), reason);
@@ -138,13 +132,7 @@ internal sealed class PL2003WorkloadSelector : IPodRule
             return;
         }
 
-        var requirements = new List<Requirement>();
-        foreach (var entry in selector.MatchLabels)
-        {
-            if (!entry.IsValid) return;
-            requirements.Add(new Requirement(entry.Key!, "In", [entry.Value]));
-        }
-
+        if (Equalities(selector.MatchLabels) is not { } requirements) return;
         foreach (var expression in selector.MatchExpressions)
         {
             // An invalid expression makes the selector invalid: that is a finding of its own, not a mismatch.
@@ -197,6 +185,19 @@ internal sealed class PL2003WorkloadSelector : IPodRule
     }
 
     private sealed record Requirement(string Key, string Operator, List<string> Values);
+
+    /// <summary>The requirements of a map of labels to select (<c>key=value</c> each), or null when a value is invalid (already reported).</summary>
+    private static List<Requirement>? Equalities(MapField<string> labels)
+    {
+        var requirements = new List<Requirement>(labels.Count);
+        foreach (var entry in labels)
+        {
+            if (!entry.IsValid) return null;
+            requirements.Add(new Requirement(entry.Key!, "In", [entry.Value]));
+        }
+
+        return requirements;
+    }
 
     /// <summary>Why the labels do not satisfy the requirements (the first unmet one), or null when they do.</summary>
     private static string? FirstUnmet(List<Requirement> requirements, Dictionary<string, string> labels)
