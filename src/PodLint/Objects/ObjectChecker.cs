@@ -118,7 +118,7 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
     private ObjectRef? CheckObject(YamlNode root, MappingNode map, FieldPath basePath, DocumentResult result, CancellationToken cancellationToken)
     {
         var sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics);
-        var firstKey = map.Entries.Count > 0 ? map.Entries[0].Key.Span.FirstLine() : root.Span.FirstLine();
+        var firstKey = FirstKey(map, root);
         var kindEntry = map.Find("kind");
         var apiVersionEntry = map.Find("apiVersion");
         var apiVersion = apiVersionEntry?.Value.Resolve() as ScalarNode;
@@ -225,7 +225,7 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
                     break;
                 case MappingNode itemMap:
                     // kubectl needs both to send an item; one missing is reported, neither is an object that is not there.
-                    sink.Report(InputRules.NoKind, itemMap.Entries.Count > 0 ? itemMap.Entries[0].Key.Span.FirstLine() : item.Span.FirstLine(), itemPath.Field("kind"));
+                    sink.Report(InputRules.NoKind, FirstKey(itemMap, item), itemPath.Field("kind"));
                     break;
                 case ScalarNode { Type: ScalarType.Null } or { IsInvalid: true }:
                     break;

@@ -17,11 +17,7 @@ public abstract class ContainerRule : IPodRule
     public void Analyze(PodContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var roles = Descriptor.AppliesTo;
-        foreach (var container in context.Containers)
-        {
-            if (container.HasRole(roles)) AnalyzeContainer(context, container);
-        }
+        foreach (var container in context.ContainersWithRole(Descriptor.AppliesTo)) AnalyzeContainer(context, container);
     }
 
     /// <summary>Checks one container of the rule's roles.</summary>

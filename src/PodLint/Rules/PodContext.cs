@@ -53,7 +53,7 @@ public sealed class PodContext
     public IReadOnlyList<Container> Containers { get; }
 
     /// <summary>The containers with one of the given roles, in <see cref="Containers"/> order.</summary>
-    public IEnumerable<Container> ContainersWithRole(ContainerRoles roles) => Containers.Where(c => c.HasRole(roles));
+    public IEnumerable<Container> ContainersWithRole(ContainerRoles roles) => Spec?.ContainersWithRole(roles) ?? [];
 
     /// <summary>Cancelled when the caller gives up; long rules should check it.</summary>
     public CancellationToken CancellationToken { get; }
