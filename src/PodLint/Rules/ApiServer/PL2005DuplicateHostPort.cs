@@ -31,16 +31,19 @@ internal sealed class PL2005DuplicateHostPort : IPodRule
         var hostNetwork = context.Spec is { } spec && spec.HostNetwork.IsValid && spec.HostNetwork.Value;
 
         // The app containers share one set of keys; each init container is checked alone (AccumulateUniqueHostPorts).
-        var seen = new List<(string Key, Container Container, ILocated At)>();
-        foreach (var container in context.ContainersWithRole(ContainerRoles.App)) Check(context, container, hostNetwork, seen);
-        foreach (var container in context.ContainersWithRole(ContainerRoles.NativeSidecar | ContainerRoles.Init))
+        // Containers lists the app containers first; ephemeral containers cannot declare ports.
+        List<(string Key, Container Container, ILocated At)>? seen = null;
+        var containers = context.Containers;
+        for (var c = 0; c < containers.Count; c++)
         {
-            seen.Clear();
-            Check(context, container, hostNetwork, seen);
+            var container = containers[c];
+            if (container.Role == ContainerRole.Ephemeral) continue;
+            if (container.IsInitContainer) seen?.Clear();
+            Check(context, container, hostNetwork, ref seen);
         }
     }
 
-    private static void Check(PodContext context, Container container, bool hostNetwork, List<(string Key, Container Container, ILocated At)> seen)
+    private static void Check(PodContext context, Container container, bool hostNetwork, ref List<(string Key, Container Container, ILocated At)>? seen)
     {
         foreach (var port in container.Ports)
         {
@@ -66,6 +69,7 @@ internal sealed class PL2005DuplicateHostPort : IPodRule
             var protocol = PortNames.ProtocolOf(port);
             var hostIP = port.HostIP.IsValid ? port.HostIP.Value : string.Empty;
             var key = protocol + "/" + hostIP + "/" + number.ToString(CultureInfo.InvariantCulture);
+            seen ??= [];
             var first = seen.FindIndex(s => string.Equals(s.Key, key, StringComparison.Ordinal));
             if (first < 0)
             {

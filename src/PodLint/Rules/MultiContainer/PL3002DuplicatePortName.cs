@@ -26,8 +26,12 @@ internal sealed class PL3002DuplicatePortName : IPodRule
         // with the name and the Service port's protocol wins, so the later declaration is the one never reached.
         List<(string Name, string Protocol, Container Container, ContainerPort Port)>? declared = null;
         List<(string Name, string Protocol, Container Container)>? reported = null;
-        foreach (var container in context.ContainersWithRole(ContainerRoles.App).Concat(context.ContainersWithRole(ContainerRoles.NativeSidecar)))
+        // Containers lists the app containers before the init containers, which is that order.
+        var containers = context.Containers;
+        for (var c = 0; c < containers.Count; c++)
         {
+            var container = containers[c];
+            if (!container.HasRole(Rule.AppliesTo)) continue;
             foreach (var port in container.Ports)
             {
                 if (port.Name.Value is not { } name || !PortNames.IsValid(name)) continue;

@@ -25,6 +25,14 @@ internal sealed class PL3003UnknownProbePortName : ContainerRule
 
     protected override void AnalyzeContainer(PodContext context, Container container)
     {
+        // Most containers have no probe or hook. Ports whose list or names the schema check rejected may hold the
+        // name: say nothing more about them.
+        if (!HandlerPorts.Has(container) || container.Ports.IsInvalid) return;
+        foreach (var port in container.Ports)
+        {
+            if (port.Name.IsInvalid) return;
+        }
+
         foreach (var reference in HandlerPorts.Of(container))
         {
             // A string that is not a port name ("8080") is the API server's error, not this rule's.
@@ -56,8 +64,10 @@ internal sealed class PL3003UnknownProbePortName : ContainerRule
     private static (Container? Container, Field<string> Name) DeclaredElsewhere(PodContext context, Container container, string name)
     {
         (Container? Container, Field<string> Name) found = default;
-        foreach (var other in context.Containers)
+        var containers = context.Containers;
+        for (var c = 0; c < containers.Count; c++)
         {
+            var other = containers[c];
             if (ReferenceEquals(other, container) || Declares(other, name) is not { } port) continue;
             if (other.RunsAlongside(container)) return (other, port.Name);
             if (found.Container is null) found = (other, port.Name);

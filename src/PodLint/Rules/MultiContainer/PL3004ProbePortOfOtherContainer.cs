@@ -22,13 +22,23 @@ internal sealed class PL3004ProbePortOfOtherContainer : ContainerRule
 
     protected override void AnalyzeContainer(PodContext context, Container container)
     {
+        // Most containers have no probe or hook. Ports whose list or numbers the schema check rejected may hold the
+        // number: say nothing more about them.
+        if (!HandlerPorts.Has(container) || container.Ports.IsInvalid) return;
+        foreach (var port in container.Ports)
+        {
+            if (port.ContainerPortNumber.IsInvalid) return;
+        }
+
         foreach (var reference in HandlerPorts.Of(container))
         {
             // An undeclared port is common and fine (an app may serve its health endpoint on a port it does not
             // declare); a probe sent to another host does not reach this Pod's containers.
             if (reference.Number is not { } number || !reference.TargetsThePod || DeclaresNumber(container, number, tcpOnly: false) is not null) continue;
-            foreach (var other in context.Containers)
+            var containers = context.Containers;
+            for (var c = 0; c < containers.Count; c++)
             {
+                var other = containers[c];
                 if (!other.RunsAlongside(container) || DeclaresNumber(other, number, tcpOnly: true) is not { } port) continue;
                 context.Report(OtherContainersPort, reference.At,
                     [("handler", reference.Handler), ("container", container.DisplayName), ("port", number.ToString(CultureInfo.InvariantCulture)), ("other", other.DisplayName)],
