@@ -26,6 +26,7 @@ internal sealed class PL3002DuplicatePortName : IPodRule
         // with the name and the Service port's protocol wins, so the later declaration is the one never reached.
         List<(string Name, string Protocol, Container Container, ContainerPort Port)>? declared = null;
         List<(string Name, string Protocol, Container Container)>? reported = null;
+
         // Containers lists the app containers before the init containers, which is that order.
         var containers = context.Containers;
         for (var c = 0; c < containers.Count; c++)
@@ -37,7 +38,7 @@ internal sealed class PL3002DuplicatePortName : IPodRule
                 if (port.Name.Value is not { } name || !PortNames.IsValid(name)) continue;
                 var protocol = PortNames.ProtocolOf(port);
                 declared ??= [];
-                var first = declared.FindIndex(d => string.Equals(d.Name, name, StringComparison.Ordinal) && string.Equals(d.Protocol, protocol, StringComparison.Ordinal));
+                var first = IndexOf(declared, name, protocol);
                 if (first < 0)
                 {
                     declared.Add((name, protocol, container, port));
@@ -61,6 +62,16 @@ internal sealed class PL3002DuplicatePortName : IPodRule
                     [RelatedLocation.At(firstPort.Name, $"first declared here, by `{firstContainer.DisplayName}`")]);
             }
         }
+    }
+
+    private static int IndexOf(List<(string Name, string Protocol, Container Container, ContainerPort Port)> declared, string name, string protocol)
+    {
+        for (var i = 0; i < declared.Count; i++)
+        {
+            if (string.Equals(declared[i].Name, name, StringComparison.Ordinal) && string.Equals(declared[i].Protocol, protocol, StringComparison.Ordinal)) return i;
+        }
+
+        return -1;
     }
 
     private static string Show(ContainerPort port, string protocol)
