@@ -37,9 +37,13 @@ public static class RuleIds
     public const string MissingContainerImage = "PL2002";
     public const string WorkloadSelector = "PL2003";
     public const string TemplateRestartPolicy = "PL2004";
+    public const string DuplicateHostPort = "PL2005";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";
+    public const string DuplicatePortName = "PL3002";
+    public const string UnknownProbePortName = "PL3003";
+    public const string ProbePortOfOtherContainer = "PL3004";
 #pragma warning restore CS1591
 
     /// <summary>The documentation link of a rule; the only way help links are built.</summary>

@@ -14,7 +14,11 @@ public static class RuleRegistry
         new PL2002MissingContainerImage(),
         new PL2003WorkloadSelector(),
         new PL2004TemplateRestartPolicy(),
+        new PL2005DuplicateHostPort(),
         new PL3001DuplicateContainerPort(),
+        new PL3002DuplicatePortName(),
+        new PL3003UnknownProbePortName(),
+        new PL3004ProbePortOfOtherContainer(),
     ];
 
     /// <summary>Every built-in descriptor: the findings of the loader, the object classifier and the schema check, and

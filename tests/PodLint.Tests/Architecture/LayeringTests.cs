@@ -35,28 +35,61 @@ public class LayeringTests
                 referenced.Add(SignatureText(md, method.Signature));
                 if (method.RelativeVirtualAddress == 0) continue;
                 var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes() ?? [];
-                for (var i = 0; i + 4 < il.Length; i++)
-                {
-                    var token = BitConverter.ToInt32(il, i + 1);
-                    var table = token >> 24;
-                    if (table is not (0x01 or 0x02 or 0x04 or 0x06 or 0x0A or 0x1B or 0x2B)) continue;
-                    try
-                    {
-                        referenced.Add(EntityText(md, MetadataTokens.EntityHandle(token)));
-                    }
-                    catch (ArgumentException)
-                    {
-                        // Not a token: four bytes of something else that happen to look like one.
-                    }
-                    catch (BadImageFormatException)
-                    {
-                    }
-                }
+                foreach (var token in Tokens(il)) referenced.Add(EntityText(md, MetadataTokens.EntityHandle(token)));
             }
         }
 
         return referenced;
     }
+
+    /// <summary>The metadata tokens that the instructions of a method body name (the operands of <c>call</c>,
+    /// <c>ldfld</c>, <c>newobj</c>, <c>ldtoken</c> …), read instruction by instruction, so that other operands
+    /// (constants, branch offsets) are never taken for tokens.</summary>
+    private static List<int> Tokens(byte[] il)
+    {
+        var tokens = new List<int>();
+        var i = 0;
+        while (i < il.Length)
+        {
+            var value = il[i] == 0xFE && i + 1 < il.Length ? (short)(0xFE00 | il[i + 1]) : il[i];
+            i += il[i] == 0xFE ? 2 : 1;
+            var operand = OperandTypes.TryGetValue(value, out var type) ? type : System.Reflection.Emit.OperandType.InlineNone;
+            switch (operand)
+            {
+                case System.Reflection.Emit.OperandType.InlineField or System.Reflection.Emit.OperandType.InlineMethod
+                    or System.Reflection.Emit.OperandType.InlineTok or System.Reflection.Emit.OperandType.InlineType:
+                    tokens.Add(BitConverter.ToInt32(il, i));
+                    i += 4;
+                    break;
+                case System.Reflection.Emit.OperandType.InlineSwitch:
+                    i += 4 + (4 * BitConverter.ToInt32(il, i));
+                    break;
+                case System.Reflection.Emit.OperandType.InlineI8 or System.Reflection.Emit.OperandType.InlineR:
+                    i += 8;
+                    break;
+                case System.Reflection.Emit.OperandType.InlineBrTarget or System.Reflection.Emit.OperandType.InlineI
+                    or System.Reflection.Emit.OperandType.InlineSig or System.Reflection.Emit.OperandType.InlineString
+                    or System.Reflection.Emit.OperandType.ShortInlineR:
+                    i += 4;
+                    break;
+                case System.Reflection.Emit.OperandType.InlineVar:
+                    i += 2;
+                    break;
+                case System.Reflection.Emit.OperandType.ShortInlineBrTarget or System.Reflection.Emit.OperandType.ShortInlineI
+                    or System.Reflection.Emit.OperandType.ShortInlineVar:
+                    i += 1;
+                    break;
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Every IL opcode's operand type, by opcode value.</summary>
+    private static readonly Dictionary<short, System.Reflection.Emit.OperandType> OperandTypes =
+        typeof(System.Reflection.Emit.OpCodes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => (System.Reflection.Emit.OpCode)f.GetValue(null)!)
+            .ToDictionary(o => o.Value, o => o.OperandType);
 
     private static string EntityText(MetadataReader md, EntityHandle handle) => handle.Kind switch
     {
