@@ -15,6 +15,11 @@ public static class RuleRegistry
         new PL2003WorkloadSelector(),
         new PL2004TemplateRestartPolicy(),
         new PL3001DuplicateContainerPort(),
+        new PL3005SidecarBlocksCompletion(),
+        new PL3006LocalhostPortNotRunning(),
+        new PL3007InitContainerPorts(),
+        new PL3008InitContainerNeverExits(),
+        new PL3009SidecarWithoutStartupProbe(),
     ];
 
     /// <summary>Every built-in descriptor: the findings of the loader, the object classifier and the schema check, and
