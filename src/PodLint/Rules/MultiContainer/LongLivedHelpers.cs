@@ -90,7 +90,8 @@ internal readonly record struct HelperEvidence(HelperEvidenceKind Kind, string D
 /// evidence at all (a Job's worker that serves metrics beside a database is not a helper; the database is).</item>
 /// </list>
 /// It also knows the ways a helper is told to exit, so that a classic sidecar that is shut down properly is not
-/// reported. Rules share <see cref="Default"/>; configuration can add image families through the constructor.
+/// reported. Rules share <see cref="Default"/> (built-in rules hold no state); the constructor takes extra image families,
+/// for configuration to hand a rule its own classification.
 /// </summary>
 internal sealed class LongLivedHelpers
 {

@@ -10,7 +10,7 @@ namespace PodLint.Rules.MultiContainer;
 /// sidecar (an init container with <c>restartPolicy: Always</c>) is stopped by the kubelet once the app containers
 /// are done.
 /// </summary>
-internal sealed class PL3005SidecarBlocksCompletion(LongLivedHelpers helpers) : IPodRule
+internal sealed class PL3005SidecarBlocksCompletion : IPodRule
 {
     public static readonly MessageTemplate NeverCompletes = new("never-completes",
         "`{container}` keeps running after the other containers finish ({evidence}), so {outcome}",
@@ -19,14 +19,6 @@ internal sealed class PL3005SidecarBlocksCompletion(LongLivedHelpers helpers) : 
     public static readonly RuleDescriptor Rule = new(RuleIds.SidecarBlocksCompletion, "sidecar-blocks-completion", RuleCategory.MultiContainer,
         Severity.Warning, "A Pod that should run to completion (a Job's, or `restartPolicy: Never`/`OnFailure`) must not run a long-lived helper in `containers`",
         messages: [NeverCompletes], appliesTo: ContainerRoles.App);
-
-    private readonly LongLivedHelpers _helpers = helpers ?? throw new ArgumentNullException(nameof(helpers));
-
-    /// <summary>The rule with the built-in helper image families.</summary>
-    public PL3005SidecarBlocksCompletion()
-        : this(LongLivedHelpers.Default)
-    {
-    }
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -38,7 +30,7 @@ internal sealed class PL3005SidecarBlocksCompletion(LongLivedHelpers helpers) : 
         if (!policy.IsValid || policy.Value is not ("Never" or "OnFailure")) return;
         var apps = context.ContainersWithRole(ContainerRoles.App).ToList();
         if (apps.Count < 2) return;
-        var helpers = _helpers.HelpersAmong(apps);
+        var helpers = LongLivedHelpers.Default.HelpersAmong(apps);
         if (helpers.Count == 0 || helpers.Count == apps.Count) return;
         var running = context.ContainersWithRole(ContainerRoles.Running).ToList();
         var outcome = context.Object switch

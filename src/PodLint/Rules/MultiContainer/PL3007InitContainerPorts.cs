@@ -10,7 +10,7 @@ namespace PodLint.Rules.MultiContainer;
 /// a long-lived helper (a helper image family, or a command that never exits), it was probably meant as a native
 /// sidecar.
 /// </summary>
-internal sealed class PL3007InitContainerPorts(LongLivedHelpers helpers) : ContainerRule
+internal sealed class PL3007InitContainerPorts : ContainerRule
 {
     public static readonly MessageTemplate DeclaresPorts = new("declares-ports",
         "init container `{container}` declares {ports}, but it runs to completion before the app containers start, and Services ignore the ports of init containers",
@@ -23,14 +23,6 @@ internal sealed class PL3007InitContainerPorts(LongLivedHelpers helpers) : Conta
     public static readonly RuleDescriptor Rule = new(RuleIds.InitContainerPorts, "init-container-ports", RuleCategory.MultiContainer,
         Severity.Warning, "A plain init container must not declare ports: it never serves beside the app, and Services ignore them",
         messages: [DeclaresPorts, MeantAsSidecar], appliesTo: ContainerRoles.Init);
-
-    private readonly LongLivedHelpers _helpers = helpers ?? throw new ArgumentNullException(nameof(helpers));
-
-    /// <summary>The rule with the built-in helper image families.</summary>
-    public PL3007InitContainerPorts()
-        : this(LongLivedHelpers.Default)
-    {
-    }
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -48,7 +40,7 @@ internal sealed class PL3007InitContainerPorts(LongLivedHelpers helpers) : Conta
         };
         var first = ports[0];
         ILocated at = first.ContainerPortNumber.IsValid ? first.ContainerPortNumber : first;
-        var evidence = _helpers.Classify(container);
+        var evidence = LongLivedHelpers.Default.Classify(container);
         if (evidence.IsStrong)
         {
             context.Report(MeantAsSidecar, at, [("container", container.DisplayName), ("ports", described), ("evidence", evidence.Description)],
