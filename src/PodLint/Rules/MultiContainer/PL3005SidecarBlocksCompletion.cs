@@ -32,6 +32,11 @@ internal sealed class PL3005SidecarBlocksCompletion : IPodRule
         if (apps.Count < 2) return;
         var helpers = LongLivedHelpers.Default.HelpersAmong(apps);
         if (helpers.Count == 0 || helpers.Count == apps.Count) return;
+        // A Job's containers are tasks by definition. A bare Pod's restart policy says less (`OnFailure` also serves a
+        // server that should restart only after a crash): one of its other containers must look like a task, with no
+        // evidence of being long-lived at all (no ports either) and no probes.
+        var isJob = context.Object is Job or CronJob;
+        if (!isJob && !apps.Any(c => !helpers.Any(h => ReferenceEquals(h.Container, c)) && LooksLikeTask(c))) return;
         var running = context.ContainersWithRole(ContainerRoles.Running).ToList();
         var outcome = context.Object switch
         {
@@ -56,4 +61,8 @@ internal sealed class PL3005SidecarBlocksCompletion : IPodRule
                 [("container", name), ("evidence", evidence.Description), ("outcome", outcome)], [.. related], help);
         }
     }
+
+    private static bool LooksLikeTask(Container container)
+        => LongLivedHelpers.Default.Classify(container).Kind == HelperEvidenceKind.None
+            && container.ReadinessProbe.IsUnset && container.LivenessProbe.IsUnset && container.StartupProbe.IsUnset;
 }
