@@ -131,7 +131,8 @@ public class RuleDocsCommandTests
             Assert.That(run.ExitCode, Is.EqualTo(0));
             Assert.That(lines[0], Is.EqualTo("| ID | Name | Category | Default severity | Enabled by default | Summary |"));
             Assert.That(lines[1], Is.EqualTo("|---|---|---|---|---|---|"));
-            Assert.That(lines[^1], Does.StartWith("| [PL3001](PL3001.md) | duplicate-container-port | multi-container | warning | yes | "));
+            Assert.That(lines, Has.Some.StartsWith("| [PL3001](PL3001.md) | duplicate-container-port | multi-container | warning | yes | "));
+            Assert.That(lines[2..].Select(l => l[..10]), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal), "rows are in id order");
             Assert.That(lines, Has.Length.EqualTo(new PodLinter().Rules.Count + 2));
         }
     }

@@ -34,19 +34,20 @@ internal static partial class LocalhostReferences
         var argv = ContainerCommands.Argv(container);
         for (var i = 0; i < argv.Count; i++)
         {
-            var previous = i > 0 ? argv[i - 1].Value : null;
-            if (previous is not null && ListenOption().IsMatch(previous)) continue;
-            Scan(argv[i], found);
             // `nc -z localhost 8080` written as separate items.
-            if (i >= 2 && IsNetcat(argv, i - 2) && IsLoopbackHost(argv[i - 1].Value) && TryPort(argv[i].Value, out var port))
+            if (i >= 2 && IsLoopbackHost(argv[i - 1].Value) && TryPort(argv[i].Value, out var port) && IsNetcat(argv, i - 2))
             {
                 found.Add(new LocalhostReference(argv[i], port, Address(argv[i - 1].Value, port), false));
             }
+
+            if (!MayMentionLoopback(argv[i].Value)) continue;
+            if (i > 0 && ListenOption().IsMatch(argv[i - 1].Value)) continue;
+            Scan(argv[i], found);
         }
 
         foreach (var env in container.Env)
         {
-            if (!env.Value.IsValid) continue;
+            if (!env.Value.IsValid || !MayMentionLoopback(env.Value.Value)) continue;
             if (env.Name.Value is { } name && ListenName().IsMatch(name)) continue;
             Scan(env.Value, found);
         }
@@ -54,10 +55,14 @@ internal static partial class LocalhostReferences
         return found;
     }
 
+    /// <summary>A cheap test that lets most values skip the regular expressions.</summary>
+    private static bool MayMentionLoopback(string text)
+        => text.Length >= 7 && (text.Contains("localhost", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("127.0.0.1", StringComparison.Ordinal) || text.Contains("::1", StringComparison.Ordinal));
+
     private static void Scan(Field<string> scalar, List<LocalhostReference> found)
     {
         var text = scalar.Value;
-        if (text.Length < 7) return;
         foreach (var regex in (ReadOnlySpan<Regex>)[HostPort(), Netcat(), DevTcp()])
         {
             foreach (Match m in regex.Matches(text))

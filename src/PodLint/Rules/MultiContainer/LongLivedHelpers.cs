@@ -95,47 +95,58 @@ internal readonly record struct HelperEvidence(HelperEvidenceKind Kind, string D
 /// </summary>
 internal sealed class LongLivedHelpers
 {
-    private static readonly ImmutableArray<string> QuitQuitQuit = ["quitquitquit"];
-
     /// <summary>The built-in image families. Keep the PL3005 page's list in step.</summary>
     public static ImmutableArray<HelperImage> DefaultImages { get; } =
     [
         // Proxies. Envoy's admin interface and Istio's pilot-agent (port 15020) serve POST /quitquitquit; scuttle
         // calls it when the wrapped program ends.
-        new("envoy", "proxy") { ShutdownCalls = QuitQuitQuit, ShutdownWrappers = ["scuttle"] },
-        new("envoy-*", "proxy") { ShutdownCalls = QuitQuitQuit, ShutdownWrappers = ["scuttle"] },
-        new("proxyv2", "service mesh proxy") { ShutdownCalls = QuitQuitQuit, ShutdownWrappers = ["scuttle"] },
-        new("istio-proxy", "service mesh proxy") { ShutdownCalls = QuitQuitQuit, ShutdownWrappers = ["scuttle"] },
+        Family("envoy", "proxy", shutdownCalls: "quitquitquit", shutdownWrappers: "scuttle"),
+        Family("envoy-*", "proxy", shutdownCalls: "quitquitquit", shutdownWrappers: "scuttle"),
+        Family("proxyv2", "service mesh proxy", shutdownCalls: "quitquitquit", shutdownWrappers: "scuttle"),
+        Family("istio-proxy", "service mesh proxy", shutdownCalls: "quitquitquit", shutdownWrappers: "scuttle"),
         // Linkerd's proxy image is `cr.l5d.io/linkerd/proxy`: `proxy` alone would match far too much. Its admin server
         // (port 4191) serves POST /shutdown; `linkerd-await --shutdown` calls it when the wrapped program ends.
-        new("linkerd/proxy", "service mesh proxy") { ShutdownCalls = [":4191/shutdown"], ShutdownWrappers = ["linkerd-await --shutdown", "linkerd-await -S"] },
-        new("linkerd-io/proxy", "service mesh proxy") { ShutdownCalls = [":4191/shutdown"], ShutdownWrappers = ["linkerd-await --shutdown", "linkerd-await -S"] },
-        new("linkerd2-proxy", "service mesh proxy") { ShutdownCalls = [":4191/shutdown"], ShutdownWrappers = ["linkerd-await --shutdown", "linkerd-await -S"] },
+        Family("linkerd/proxy", "service mesh proxy", shutdownCalls: ":4191/shutdown", shutdownWrappers: "linkerd-await --shutdown|linkerd-await -S"),
+        Family("linkerd-io/proxy", "service mesh proxy", shutdownCalls: ":4191/shutdown", shutdownWrappers: "linkerd-await --shutdown|linkerd-await -S"),
+        Family("linkerd2-proxy", "service mesh proxy", shutdownCalls: ":4191/shutdown", shutdownWrappers: "linkerd-await --shutdown|linkerd-await -S"),
         // The Cloud SQL Auth Proxy v2 serves /quitquitquit on its admin port with `--quitquitquit`; v1 is `gce-proxy`.
-        new("cloud-sql-proxy", "database proxy") { ShutdownCalls = QuitQuitQuit },
-        new("gce-proxy", "database proxy"),
-        new("oauth2-proxy", "authentication proxy"),
+        Family("cloud-sql-proxy", "database proxy", shutdownCalls: "quitquitquit"),
+        Family("gce-proxy", "database proxy"),
+        Family("oauth2-proxy", "authentication proxy"),
         // Log shippers and telemetry agents.
-        new("*fluent-bit", "log shipper"),
-        new("fluentd", "log shipper"),
-        new("fluentd-*", "log shipper"),
-        new("vector", "log shipper"),
-        new("promtail", "log shipper"),
-        new("filebeat", "log shipper"),
-        new("opentelemetry-collector*", "telemetry collector"),
-        new("otelcol*", "telemetry collector"),
-        new("grafana/agent", "telemetry agent"),
-        new("alloy", "telemetry agent"),
-        new("datadog/agent", "monitoring agent"),
-        new("datadoghq/agent", "monitoring agent"),
-        new("*-exporter", "metrics exporter"),
-        new("*_exporter", "metrics exporter"),
+        Family("*fluent-bit", "log shipper"),
+        Family("fluentd", "log shipper"),
+        Family("fluentd-*", "log shipper"),
+        Family("vector", "log shipper"),
+        Family("promtail", "log shipper"),
+        Family("filebeat", "log shipper"),
+        Family("opentelemetry-collector*", "telemetry collector"),
+        Family("otelcol*", "telemetry collector"),
+        Family("grafana/agent", "telemetry agent"),
+        Family("alloy", "telemetry agent"),
+        Family("datadog/agent", "monitoring agent"),
+        Family("datadoghq/agent", "monitoring agent"),
+        Family("*-exporter", "metrics exporter"),
+        Family("*_exporter", "metrics exporter"),
         // Vault Agent runs from the Vault image (`vault agent …`); `-exit-after-auth` makes it exit once it has
         // rendered its templates, and `/agent/v1/quit` (with `enable_quit`) stops it.
-        new("vault", "secrets agent") { Subcommand = "agent", ExitSwitches = ["-exit-after-auth", "--exit-after-auth"], ShutdownCalls = ["/agent/v1/quit"] },
+        Family("vault", "secrets agent", subcommand: "agent", exitSwitches: "-exit-after-auth|--exit-after-auth", shutdownCalls: "/agent/v1/quit"),
         // git-sync pulls a repository for ever, unless told to sync once.
-        new("git-sync", "repository syncer") { ExitSwitches = ["--one-time", "-one-time", "GITSYNC_ONE_TIME", "GIT_SYNC_ONE_TIME"] },
+        Family("git-sync", "repository syncer", exitSwitches: "--one-time|-one-time|GITSYNC_ONE_TIME|GIT_SYNC_ONE_TIME"),
     ];
+
+    /// <summary>A family, with its lists written as <c>|</c>-separated text.</summary>
+    private static HelperImage Family(string pattern, string kind, string? subcommand = null, string? exitSwitches = null,
+        string? shutdownCalls = null, string? shutdownWrappers = null)
+        => new(pattern, kind)
+        {
+            Subcommand = subcommand,
+            ExitSwitches = Split(exitSwitches),
+            ShutdownCalls = Split(shutdownCalls),
+            ShutdownWrappers = Split(shutdownWrappers),
+        };
+
+    private static ImmutableArray<string> Split(string? list) => list is null ? [] : [.. list.Split('|')];
 
     /// <summary>The built-in classification, shared by the rules.</summary>
     public static LongLivedHelpers Default { get; } = new();

@@ -37,11 +37,14 @@ internal sealed class PL3006LocalhostPortNotRunning : IPodRule
 
     public void Analyze(PodContext context)
     {
-        var candidates = context.ContainersWithRole(ContainerRoles.App | ContainerRoles.NativeSidecar | ContainerRoles.Init).ToList();
+        List<Container>? candidates = null;
         foreach (var container in context.ContainersWithRole(Descriptor.AppliesTo))
         {
+            var references = LocalhostReferences.Find(container);
+            if (references.Count == 0) continue;
+            candidates ??= [.. context.ContainersWithRole(ContainerRoles.App | ContainerRoles.NativeSidecar | ContainerRoles.Init)];
             var seen = new HashSet<(SourceSpan Span, int Port)>();
-            foreach (var reference in LocalhostReferences.Find(container))
+            foreach (var reference in references)
             {
                 if (!seen.Add((reference.At.Span, reference.Port))) continue;
                 if (Declares(container, reference.Port) is not null) continue;
