@@ -59,10 +59,12 @@ internal static class ContainerCommands
     /// <c>kill</c> in the loop.</summary>
     public static bool TryFindNeverExiting(Container container, out NeverExitingCommand found)
     {
+        ArgumentNullException.ThrowIfNull(container);
+        found = default;
+        if (container.Command.Count == 0 && container.Args.Count == 0) return false;
         var argv = Argv(container);
         var words = argv.ConvertAll(a => a.Value);
         var start = SkipWrappers(words, 0);
-        found = default;
         if (start >= words.Count) return false;
         var name = BaseName(words[start]);
         if (Shells.Contains(name))

@@ -30,6 +30,7 @@ internal static partial class LocalhostReferences
     public static List<LocalhostReference> Find(Container container)
     {
         ArgumentNullException.ThrowIfNull(container);
+        if (!Mentions(container)) return [];
         var found = new List<LocalhostReference>();
         var argv = ContainerCommands.Argv(container);
         for (var i = 0; i < argv.Count; i++)
@@ -55,9 +56,30 @@ internal static partial class LocalhostReferences
         return found;
     }
 
+    /// <summary>Whether any value of the container may mention a loopback address (most do not: no allocation then).</summary>
+    private static bool Mentions(Container container)
+    {
+        foreach (var item in container.Command)
+        {
+            if (item.IsValid && MayMentionLoopback(item.Value)) return true;
+        }
+
+        foreach (var item in container.Args)
+        {
+            if (item.IsValid && MayMentionLoopback(item.Value)) return true;
+        }
+
+        foreach (var env in container.Env)
+        {
+            if (env.Value.IsValid && MayMentionLoopback(env.Value.Value)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>A cheap test that lets most values skip the regular expressions.</summary>
     private static bool MayMentionLoopback(string text)
-        => text.Length >= 7 && (text.Contains("localhost", StringComparison.OrdinalIgnoreCase)
+        => text.Length >= 3 && (text.Contains("localhost", StringComparison.OrdinalIgnoreCase)
             || text.Contains("127.0.0.1", StringComparison.Ordinal) || text.Contains("::1", StringComparison.Ordinal));
 
     private static void Scan(Field<string> scalar, List<LocalhostReference> found)

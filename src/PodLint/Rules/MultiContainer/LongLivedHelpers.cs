@@ -30,11 +30,16 @@ internal sealed record HelperImage(string Pattern, string Kind)
     /// need if any: <c>scuttle</c>, <c>linkerd-await --shutdown</c>.</summary>
     public ImmutableArray<string> ShutdownWrappers { get; init; } = [];
 
+    private readonly string[] _pattern = Pattern.Split('/');
+
     /// <summary>Whether the repository (an image reference without tag and digest) matches the pattern.</summary>
-    public bool Matches(string repository)
+    public bool Matches(string repository) => Matches(repository.Split('/'));
+
+    /// <summary>Whether the repository, split at its slashes, matches the pattern.</summary>
+    public bool Matches(string[] segments)
     {
-        var pattern = Pattern.Split('/');
-        var segments = repository.Split('/');
+        ArgumentNullException.ThrowIfNull(segments);
+        var pattern = _pattern;
         if (segments.Length < pattern.Length) return false;
         var offset = segments.Length - pattern.Length;
         for (var i = 0; i < pattern.Length; i++)
@@ -177,8 +182,15 @@ internal sealed class LongLivedHelpers
     {
         ArgumentNullException.ThrowIfNull(container);
         if (!container.Image.TryGetValue(out var image) || image.Length == 0) return null;
-        var repository = Repository(image);
-        var family = Images.FirstOrDefault(f => f.Matches(repository));
+        var segments = Repository(image).Split('/');
+        HelperImage? family = null;
+        foreach (var candidate in Images)
+        {
+            if (!candidate.Matches(segments)) continue;
+            family = candidate;
+            break;
+        }
+
         if (family is null) return null;
         var words = ContainerCommands.Argv(container).ConvertAll(a => a.Value);
         if (family.Subcommand is { } sub && !words.Contains(sub, StringComparer.Ordinal)) return null;
