@@ -35,27 +35,64 @@ public class LayeringTests
                 referenced.Add(SignatureText(md, method.Signature));
                 if (method.RelativeVirtualAddress == 0) continue;
                 var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes() ?? [];
-                for (var i = 0; i + 4 < il.Length; i++)
+                foreach (var token in OperandTokens(il))
                 {
-                    var token = BitConverter.ToInt32(il, i + 1);
                     var table = token >> 24;
                     if (table is not (0x01 or 0x02 or 0x04 or 0x06 or 0x0A or 0x1B or 0x2B)) continue;
-                    try
-                    {
-                        referenced.Add(EntityText(md, MetadataTokens.EntityHandle(token)));
-                    }
-                    catch (ArgumentException)
-                    {
-                        // Not a token: four bytes of something else that happen to look like one.
-                    }
-                    catch (BadImageFormatException)
-                    {
-                    }
+                    referenced.Add(EntityText(md, MetadataTokens.EntityHandle(token)));
                 }
             }
         }
 
         return referenced;
+    }
+
+    /// <summary>
+    /// The metadata tokens that are operands of the method body's instructions, read instruction by instruction (reading
+    /// four bytes at every offset would also decode bytes that only look like a token, such as a field token followed by
+    /// <c>ldloc.0</c>).
+    /// </summary>
+    private static IEnumerable<int> OperandTokens(byte[] il)
+    {
+        var i = 0;
+        while (i < il.Length)
+        {
+            int op = il[i++];
+            if (op == 0xFE && i < il.Length) op = 0xFE00 | il[i++];
+            switch (op)
+            {
+                // Instructions whose operand is a token (method, field, type, string, signature).
+                case 0x27 or 0x28 or 0x29 or 0x6F or 0x70 or 0x71 or 0x72 or 0x73 or 0x74 or 0x75 or 0x79 or (>= 0x7B and <= 0x81)
+                    or 0x8C or 0x8D or 0x8F or 0xA3 or 0xA4 or 0xA5 or 0xC2 or 0xC6 or 0xD0
+                    or 0xFE06 or 0xFE07 or 0xFE15 or 0xFE16 or 0xFE1C:
+                    if (i + 4 <= il.Length) yield return BitConverter.ToInt32(il, i);
+                    i += 4;
+                    break;
+                // Other four-byte operands: ldc.i4, ldc.r4, long branches, leave.
+                case 0x20 or 0x22 or (>= 0x38 and <= 0x44) or 0xDD:
+                    i += 4;
+                    break;
+                // Eight-byte operands: ldc.i8, ldc.r8.
+                case 0x21 or 0x23:
+                    i += 8;
+                    break;
+                // One-byte operands: short forms of arguments, locals, constants and branches; unaligned.
+                case (>= 0x0E and <= 0x13) or 0x1F or (>= 0x2B and <= 0x37) or 0xDE or 0xFE12:
+                    i += 1;
+                    break;
+                // Two-byte operands: long forms of arguments and locals.
+                case >= 0xFE09 and <= 0xFE0E:
+                    i += 2;
+                    break;
+                // switch: a count, then that many four-byte targets.
+                case 0x45:
+                    var count = i + 4 <= il.Length ? BitConverter.ToInt32(il, i) : 0;
+                    i += 4 + (4 * count);
+                    break;
+            }
+        }
+
+        if (i != il.Length) throw new InvalidOperationException($"IL walk ended at {i} of {il.Length}");
     }
 
     private static string EntityText(MetadataReader md, EntityHandle handle) => handle.Kind switch
