@@ -86,6 +86,8 @@ public class LifecycleHelpersTests
     [TestCase("command: [tail, -n, '100', /var/log/app.log]")]
     [TestCase("command: [sh, -c, 'echo \"sleep infinity\"']")]
     [TestCase("command: [sh, -c, '(while true; do if [ -f /tmp/pod/done ]; then kill $PID; fi; sleep 1; done) & proxy & PID=$!; wait $PID']")]
+    [TestCase("command: [sh, -c, 'tail -f /var/log/app.log | grep -m1 started']")]
+    [TestCase("command: [sh, -c, 'tail -F /var/log/app.log | sed /ready/q; echo ready']")]
     [TestCase("command: [envoy, -c, /etc/envoy.yaml]")]
     [TestCase("args: [-c, 'sleep infinity']")]
     [TestCase("image: nginx")]

@@ -12,7 +12,7 @@ internal readonly record struct NeverExitingCommand(Field<string> At, string Des
 /// <summary>
 /// What a container's <c>command</c> and <c>args</c> say about how it runs: the words it executes, whether it can
 /// never exit, and which programs it calls. Only what is written in the manifest counts: an image's own entrypoint
-/// is unknown, so a container without <c>command</c> and <c>args</c> never "never exits".
+/// is unknown, so a container without <c>command</c> and <c>args</c> is never found to run for ever.
 /// </summary>
 internal static class ContainerCommands
 {
@@ -121,7 +121,7 @@ internal static class ContainerCommands
         var waits = script.Commands.Any(c => c is { ConditionalDepth: 0, LoopDepth: 0, Background: false } && Effective(c.Words).Name == "wait");
         foreach (var command in script.Commands)
         {
-            if (command is not { ConditionalDepth: 0, LoopDepth: 0, InCondition: false } || (command.Background && !waits)) continue;
+            if (command is not { ConditionalDepth: 0, LoopDepth: 0, InCondition: false, InPipeline: false } || (command.Background && !waits)) continue;
             var (name, args) = Effective(command.Words);
             if (name.Length == 0) continue;
             var words = new List<string>(args.Count + 1) { name };

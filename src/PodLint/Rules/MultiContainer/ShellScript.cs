@@ -333,7 +333,7 @@ internal sealed class ShellScript
         private void Operator(string op)
         {
             var closed = _justClosed;
-            EndCommand(background: op == "&");
+            EndCommand(background: op == "&", pipes: op == "|");
             if (op == "&" && closed is not null) MarkBackground(closed);
             _justClosed = null;
             switch (op)
@@ -350,7 +350,7 @@ internal sealed class ShellScript
             _previousOperator = op;
         }
 
-        private void EndCommand(bool background)
+        private void EndCommand(bool background, bool pipes = false)
         {
             if (_words.Count == 0)
             {
@@ -361,7 +361,7 @@ internal sealed class ShellScript
             var top = _frames.Count > 0 ? _frames[^1] : null;
             var conditional = _previousOperator is "&&" or "||" && _afterTest;
             var command = new ShellCommand([.. _words], ConditionalDepth() + (conditional ? 1 : 0), LoopDepth(),
-                InCondition: top is { Kind: FrameKind.Loop, InBody: false }, background, _negated);
+                InCondition: top is { Kind: FrameKind.Loop, InBody: false }, background, _negated, InPipeline: pipes || _previousOperator == "|");
             _afterTest = command.Name is "[" or "[[" or "test";
             _commands.Add(command);
             if (top is { Kind: FrameKind.Loop, InBody: false }) top.Loop!.Condition.Add(command);
@@ -415,7 +415,10 @@ internal sealed class ShellScript
 /// <param name="InCondition">Whether it is a loop's condition (between <c>while</c> and <c>do</c>).</param>
 /// <param name="Background">Whether it runs in the background (<c>cmd &amp;</c>, or inside <c>( … ) &amp;</c>).</param>
 /// <param name="Negated">Whether it is written <c>! cmd</c>.</param>
-internal sealed record ShellCommand(IReadOnlyList<string> Words, int ConditionalDepth, int LoopDepth, bool InCondition, bool Background, bool Negated)
+/// <param name="InPipeline">Whether it is part of a pipeline (<c>tail -f log | grep -m1 ready</c>), which ends when its
+/// last command does.</param>
+internal sealed record ShellCommand(IReadOnlyList<string> Words, int ConditionalDepth, int LoopDepth, bool InCondition, bool Background, bool Negated,
+    bool InPipeline)
 {
     /// <summary>The command word's file name (<c>/bin/sleep</c> → <c>sleep</c>).</summary>
     public string Name => Words.Count == 0 ? "" : ContainerCommands.BaseName(Words[0]);
