@@ -44,6 +44,11 @@ public static class RuleIds
     public const string DuplicatePortName = "PL3002";
     public const string UnknownProbePortName = "PL3003";
     public const string ProbePortOfOtherContainer = "PL3004";
+    public const string SidecarBlocksCompletion = "PL3005";
+    public const string LocalhostPortNotRunning = "PL3006";
+    public const string InitContainerPorts = "PL3007";
+    public const string InitContainerNeverExits = "PL3008";
+    public const string SidecarWithoutStartupProbe = "PL3009";
 #pragma warning restore CS1591
 
     /// <summary>The documentation link of a rule; the only way help links are built.</summary>

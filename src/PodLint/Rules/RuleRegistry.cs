@@ -19,6 +19,11 @@ public static class RuleRegistry
         new PL3002DuplicatePortName(),
         new PL3003UnknownProbePortName(),
         new PL3004ProbePortOfOtherContainer(),
+        new PL3005SidecarBlocksCompletion(),
+        new PL3006LocalhostPortNotRunning(),
+        new PL3007InitContainerPorts(),
+        new PL3008InitContainerNeverExits(),
+        new PL3009SidecarWithoutStartupProbe(),
     ];
 
     /// <summary>Every built-in descriptor: the findings of the loader, the object classifier and the schema check, and

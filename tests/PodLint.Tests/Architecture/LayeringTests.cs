@@ -35,61 +35,65 @@ public class LayeringTests
                 referenced.Add(SignatureText(md, method.Signature));
                 if (method.RelativeVirtualAddress == 0) continue;
                 var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes() ?? [];
-                foreach (var token in Tokens(il)) referenced.Add(EntityText(md, MetadataTokens.EntityHandle(token)));
+                foreach (var token in OperandTokens(il))
+                {
+                    var table = token >> 24;
+                    if (table is not (0x01 or 0x02 or 0x04 or 0x06 or 0x0A or 0x1B or 0x2B)) continue;
+                    referenced.Add(EntityText(md, MetadataTokens.EntityHandle(token)));
+                }
             }
         }
 
         return referenced;
     }
 
-    /// <summary>The metadata tokens that the instructions of a method body name (the operands of <c>call</c>,
-    /// <c>ldfld</c>, <c>newobj</c>, <c>ldtoken</c> …), read instruction by instruction, so that other operands
-    /// (constants, branch offsets) are never taken for tokens.</summary>
-    private static List<int> Tokens(byte[] il)
+    /// <summary>
+    /// The metadata tokens that are operands of the method body's instructions, read instruction by instruction (reading
+    /// four bytes at every offset would also decode bytes that only look like a token, such as a field token followed by
+    /// <c>ldloc.0</c>).
+    /// </summary>
+    private static IEnumerable<int> OperandTokens(byte[] il)
     {
-        var tokens = new List<int>();
         var i = 0;
         while (i < il.Length)
         {
-            var value = il[i] == 0xFE && i + 1 < il.Length ? (short)(0xFE00 | il[i + 1]) : il[i];
-            i += il[i] == 0xFE ? 2 : 1;
-            var operand = OperandTypes.TryGetValue(value, out var type) ? type : System.Reflection.Emit.OperandType.InlineNone;
-            switch (operand)
+            int op = il[i++];
+            if (op == 0xFE && i < il.Length) op = 0xFE00 | il[i++];
+            switch (op)
             {
-                case System.Reflection.Emit.OperandType.InlineField or System.Reflection.Emit.OperandType.InlineMethod
-                    or System.Reflection.Emit.OperandType.InlineTok or System.Reflection.Emit.OperandType.InlineType:
-                    tokens.Add(BitConverter.ToInt32(il, i));
+                // Instructions whose operand is a token (method, field, type, string, signature).
+                case 0x27 or 0x28 or 0x29 or 0x6F or 0x70 or 0x71 or 0x72 or 0x73 or 0x74 or 0x75 or 0x79 or (>= 0x7B and <= 0x81)
+                    or 0x8C or 0x8D or 0x8F or 0xA3 or 0xA4 or 0xA5 or 0xC2 or 0xC6 or 0xD0
+                    or 0xFE06 or 0xFE07 or 0xFE15 or 0xFE16 or 0xFE1C:
+                    if (i + 4 <= il.Length) yield return BitConverter.ToInt32(il, i);
                     i += 4;
                     break;
-                case System.Reflection.Emit.OperandType.InlineSwitch:
-                    i += 4 + (4 * BitConverter.ToInt32(il, i));
+                // Other four-byte operands: ldc.i4, ldc.r4, long branches, leave.
+                case 0x20 or 0x22 or (>= 0x38 and <= 0x44) or 0xDD:
+                    i += 4;
                     break;
-                case System.Reflection.Emit.OperandType.InlineI8 or System.Reflection.Emit.OperandType.InlineR:
+                // Eight-byte operands: ldc.i8, ldc.r8.
+                case 0x21 or 0x23:
                     i += 8;
                     break;
-                case System.Reflection.Emit.OperandType.InlineBrTarget or System.Reflection.Emit.OperandType.InlineI
-                    or System.Reflection.Emit.OperandType.InlineSig or System.Reflection.Emit.OperandType.InlineString
-                    or System.Reflection.Emit.OperandType.ShortInlineR:
-                    i += 4;
+                // One-byte operands: short forms of arguments, locals, constants and branches; unaligned.
+                case (>= 0x0E and <= 0x13) or 0x1F or (>= 0x2B and <= 0x37) or 0xDE or 0xFE12:
+                    i += 1;
                     break;
-                case System.Reflection.Emit.OperandType.InlineVar:
+                // Two-byte operands: long forms of arguments and locals.
+                case >= 0xFE09 and <= 0xFE0E:
                     i += 2;
                     break;
-                case System.Reflection.Emit.OperandType.ShortInlineBrTarget or System.Reflection.Emit.OperandType.ShortInlineI
-                    or System.Reflection.Emit.OperandType.ShortInlineVar:
-                    i += 1;
+                // switch: a count, then that many four-byte targets.
+                case 0x45:
+                    var count = i + 4 <= il.Length ? BitConverter.ToInt32(il, i) : 0;
+                    i += 4 + (4 * count);
                     break;
             }
         }
 
-        return tokens;
+        if (i != il.Length) throw new InvalidOperationException($"IL walk ended at {i} of {il.Length}");
     }
-
-    /// <summary>Every IL opcode's operand type, by opcode value.</summary>
-    private static readonly Dictionary<short, System.Reflection.Emit.OperandType> OperandTypes =
-        typeof(System.Reflection.Emit.OpCodes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-            .Select(f => (System.Reflection.Emit.OpCode)f.GetValue(null)!)
-            .ToDictionary(o => o.Value, o => o.OperandType);
 
     private static string EntityText(MetadataReader md, EntityHandle handle) => handle.Kind switch
     {
