@@ -40,6 +40,10 @@ public static class RuleIds
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";
+    public const string UnusedVolume = "PL3010";
+    public const string InitOnlyEmptyDir = "PL3011";
+    public const string InitContainerDominatesRequests = "PL3012";
+    public const string SidecarWithoutRequests = "PL3013";
 #pragma warning restore CS1591
 
     /// <summary>The documentation link of a rule; the only way help links are built.</summary>

@@ -15,6 +15,10 @@ public static class RuleRegistry
         new PL2003WorkloadSelector(),
         new PL2004TemplateRestartPolicy(),
         new PL3001DuplicateContainerPort(),
+        new PL3010UnusedVolume(),
+        new PL3011InitOnlyEmptyDir(),
+        new PL3012InitContainerDominatesRequests(),
+        new PL3013SidecarWithoutRequests(),
     ];
 
     /// <summary>Every built-in descriptor: the findings of the loader, the object classifier and the schema check, and
