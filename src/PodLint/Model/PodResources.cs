@@ -128,6 +128,7 @@ public sealed class EffectiveResource
 public sealed class PodResources
 {
     private static readonly IReadOnlyDictionary<string, ContainerResourceAmount> None = new Dictionary<string, ContainerResourceAmount>();
+    private static readonly Dictionary<string, Listed> NoValues = [];
 
     private readonly Dictionary<Container, IReadOnlyDictionary<string, ContainerResourceAmount>> _requests = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Container, IReadOnlyDictionary<string, ContainerResourceAmount>> _limits = new(ReferenceEqualityComparer.Instance);
@@ -139,18 +140,18 @@ public sealed class PodResources
     {
         foreach (var container in spec.AllContainers)
         {
-            var limits = Read(container, container.Resources, static r => r.Limits);
-            var requests = Read(container, container.Resources, static r => r.Requests);
-            if (container.Role != ContainerRole.Ephemeral)
+            if (container.Resources.IsInvalid) _complete = false;
+            if (container.Resources.Value is not { } resources)
             {
-                foreach (var (name, limit) in limits)
-                {
-                    if (!requests.ContainsKey(name)) requests[name] = new ContainerResourceAmount(container, name, limit.Amount, limit.Field, isDefaultedFromLimit: true);
-                }
+                _requests[container] = None;
+                _limits[container] = None;
+                continue;
             }
 
-            _requests[container] = requests;
-            _limits[container] = limits;
+            var limits = Read(container, resources.Limits, null);
+            _limits[container] = limits ?? None;
+            // A container's missing requests default to its limits (not an ephemeral container's).
+            _requests[container] = Read(container, resources.Requests, container.Role == ContainerRole.Ephemeral ? null : limits) ?? None;
         }
 
         var podRequests = ReadPod(spec.Resources, static r => r.Requests);
@@ -163,7 +164,7 @@ public sealed class PodResources
         // Pod-level requests the API server defaults when Pod-level limits are set (defaultPodRequests): for cpu and
         // memory, the containers' aggregate (the same amount, so the containers still decide it); for a resource no
         // container requests, the Pod-level limit.
-        var effectivePodRequests = new Dictionary<string, Field<Quantity>>(podRequests.Count, StringComparer.Ordinal);
+        var effectivePodRequests = new Dictionary<string, Listed>(podRequests.Count, StringComparer.Ordinal);
         foreach (var (name, field) in podRequests)
         {
             if (IsSupportedPodLevelResource(name)) effectivePodRequests[name] = field;
@@ -179,14 +180,20 @@ public sealed class PodResources
             }
         }
 
-        var effectivePodLimits = new Dictionary<string, Field<Quantity>>(podLimits.Count, StringComparer.Ordinal);
+        var effectivePodLimits = new Dictionary<string, Listed>(podLimits.Count, StringComparer.Ordinal);
         foreach (var (name, field) in podLimits)
         {
             if (IsSupportedPodLevelResource(name)) effectivePodLimits[name] = field;
         }
 
-        Build(spec, _requestsByName, _requests, containerRequests, effectivePodRequests, overhead, isLimit: false);
-        Build(spec, _limitsByName, _limits, containerLimits, effectivePodLimits, overhead, isLimit: true);
+        var counted = new List<Container>(spec.AllContainers.Count);
+        foreach (var container in spec.AllContainers)
+        {
+            if (container.Role != ContainerRole.Ephemeral) counted.Add(container);
+        }
+
+        Build(counted, _requestsByName, _requests, containerRequests, effectivePodRequests, overhead, isLimit: false);
+        Build(counted, _limitsByName, _limits, containerLimits, effectivePodLimits, overhead, isLimit: true);
         Requests = [.. _requestsByName.Values.OrderBy(r => r.Name, StringComparer.Ordinal)];
         Limits = [.. _limitsByName.Values.OrderBy(r => r.Name, StringComparer.Ordinal)];
     }
@@ -229,47 +236,66 @@ public sealed class PodResources
         return resourceName is "cpu" or "memory" || resourceName.StartsWith("hugepages-", StringComparison.Ordinal);
     }
 
-    private Dictionary<string, ContainerResourceAmount> Read(Container container, Field<ResourceRequirements> resources, Func<ResourceRequirements, MapField<Quantity>> map)
+    /// <summary>A container's requests or limits, with the requests defaulted from <paramref name="defaults"/>; null for none.</summary>
+    private Dictionary<string, ContainerResourceAmount>? Read(Container container, MapField<Quantity> list, Dictionary<string, ContainerResourceAmount>? defaults)
     {
-        var result = new Dictionary<string, ContainerResourceAmount>(StringComparer.Ordinal);
-        if (resources.IsInvalid) _complete = false;
-        if (resources.Value is not { } requirements) return result;
-        foreach (var (name, field) in ReadList(map(requirements)))
-        {
-            result[name] = new ContainerResourceAmount(container, name, field.Value.RoundUp(-3), field, isDefaultedFromLimit: false);
-        }
-
-        return result;
-    }
-
-    private Dictionary<string, Field<Quantity>> ReadPod(Field<ResourceRequirements> resources, Func<ResourceRequirements, MapField<Quantity>> map)
-    {
-        if (resources.IsInvalid) _complete = false;
-        return resources.Value is { } requirements ? ReadList(map(requirements)) : new Dictionary<string, Field<Quantity>>(StringComparer.Ordinal);
-    }
-
-    /// <summary>The readable, non-negative values of a resource list, by name (the last of a name written twice).</summary>
-    private Dictionary<string, Field<Quantity>> ReadList(MapField<Quantity> list)
-    {
-        var result = new Dictionary<string, Field<Quantity>>(list.Count, StringComparer.Ordinal);
         if (list.IsInvalid) _complete = false;
+        Dictionary<string, ContainerResourceAmount>? result = null;
         foreach (var entry in list)
         {
             if (entry.Key is not { } name) continue;
-            if (!entry.IsValid || !entry.Value.HasValue || entry.Value.Sign < 0)
-            {
-                _complete = false;
-                result.Remove(name);
-                continue;
-            }
+            if (TryRead(entry, out var amount)) (result ??= new(StringComparer.Ordinal))[name] = new ContainerResourceAmount(container, name, amount, entry, isDefaultedFromLimit: false);
+            else result?.Remove(name);
+        }
 
-            result[name] = entry;
+        if (defaults is null) return result;
+        foreach (var (name, limit) in defaults)
+        {
+            if (result?.ContainsKey(name) != true) (result ??= new(StringComparer.Ordinal))[name] = new ContainerResourceAmount(container, name, limit.Amount, limit.Field, isDefaultedFromLimit: true);
         }
 
         return result;
     }
 
-    private static Quantity Amount(Field<Quantity> field) => field.Value.RoundUp(-3);
+    /// <summary>A readable, non-negative value, rounded up to thousandths as the API server stores it; else the Pod's
+    /// resources are incomplete.</summary>
+    private bool TryRead(Field<Quantity> entry, out Quantity amount)
+    {
+        amount = entry.Value.Resolve();
+        if (entry.IsValid && amount.HasValue && amount.Sign >= 0)
+        {
+            amount = amount.RoundUp(-3);
+            return true;
+        }
+
+        _complete = false;
+        return false;
+    }
+
+    private Dictionary<string, Listed> ReadPod(Field<ResourceRequirements> resources, Func<ResourceRequirements, MapField<Quantity>> map)
+    {
+        if (resources.IsInvalid) _complete = false;
+        return resources.Value is { } requirements ? ReadList(map(requirements)) : NoValues;
+    }
+
+    /// <summary>The readable, non-negative values of a resource list, by name (the last of a name written twice).</summary>
+    private Dictionary<string, Listed> ReadList(MapField<Quantity> list)
+    {
+        if (list.IsInvalid) _complete = false;
+        if (list.Count == 0) return NoValues;
+        var result = new Dictionary<string, Listed>(list.Count, StringComparer.Ordinal);
+        foreach (var entry in list)
+        {
+            if (entry.Key is not { } name) continue;
+            if (TryRead(entry, out var amount)) result[name] = new Listed(entry, amount);
+            else result.Remove(name);
+        }
+
+        return result;
+    }
+
+    /// <summary>A value of a resource list, and its amount as the API server stores it (rounded up to thousandths).</summary>
+    private readonly record struct Listed(Field<Quantity> Field, Quantity Amount);
 
     /// <summary>The containers' requests (or limits) of each resource, as <c>AggregateContainerRequests</c> (or
     /// <c>Limits</c>) adds them up.</summary>
@@ -277,7 +303,7 @@ public sealed class PodResources
     {
         public Totals(PodSpec spec, Dictionary<Container, IReadOnlyDictionary<string, ContainerResourceAmount>> amounts)
         {
-            foreach (var container in spec.ContainersWithRole(ContainerRoles.App).Concat(spec.ContainersWithRole(ContainerRoles.NativeSidecar)))
+            foreach (var container in spec.Containers.Concat(spec.InitContainers.Where(c => c.Role == ContainerRole.NativeSidecar)))
             {
                 foreach (var (name, amount) in amounts[container])
                 {
@@ -299,14 +325,17 @@ public sealed class PodResources
                     foreach (var (name, amount) in own) sidecars[name] = sidecars.TryGetValue(name, out var sum) ? sum + amount.Amount : amount.Amount;
                 }
 
-                foreach (var name in own.Keys.Union(sidecars.Keys, StringComparer.Ordinal))
+                foreach (var (name, amount) in own)
                 {
-                    var need = isSidecar ? sidecars[name]
-                        : own.TryGetValue(name, out var amount) ? sidecars.TryGetValue(name, out var before) ? amount.Amount + before : amount.Amount
-                        : sidecars[name];
-                    if (Peaks.TryGetValue(name, out var peak) && need <= peak.Peak) continue;
+                    var need = isSidecar ? sidecars[name] : sidecars.TryGetValue(name, out var before) ? amount.Amount + before : amount.Amount;
+                    Consider(name, need, amount);
+                }
+
+                foreach (var (name, before) in sidecars)
+                {
                     // A need made of the sidecars alone is theirs: credit the last one started before this container.
-                    if ((own.GetValueOrDefault(name) ?? LastSidecarBefore(spec, amounts, container, name)) is { } who) Peaks[name] = (need, who);
+                    if (!own.ContainsKey(name) && (!Peaks.TryGetValue(name, out var peak) || before > peak.Peak)
+                        && LastSidecarBefore(spec, amounts, container, name) is { } last) Peaks[name] = (before, last);
                 }
             }
 
@@ -315,6 +344,11 @@ public sealed class PodResources
             {
                 if (!Aggregate.TryGetValue(name, out var sum) || peak > sum) Aggregate[name] = peak;
             }
+        }
+
+        private void Consider(string name, Quantity need, ContainerResourceAmount who)
+        {
+            if (!Peaks.TryGetValue(name, out var peak) || need > peak.Peak) Peaks[name] = (need, who);
         }
 
         /// <summary>The sum over the app containers and native sidecars.</summary>
@@ -343,13 +377,13 @@ public sealed class PodResources
         return last;
     }
 
-    private static void Build(PodSpec spec, Dictionary<string, EffectiveResource> output,
+    private static void Build(List<Container> counted, Dictionary<string, EffectiveResource> output,
         Dictionary<Container, IReadOnlyDictionary<string, ContainerResourceAmount>> amounts, Totals totals,
-        Dictionary<string, Field<Quantity>> podLevel, Dictionary<string, Field<Quantity>> overhead, bool isLimit)
+        Dictionary<string, Listed> podLevel, Dictionary<string, Listed> overhead, bool isLimit)
     {
-        var names = new SortedSet<string>(totals.Aggregate.Keys.Concat(podLevel.Keys), StringComparer.Ordinal);
+        var names = new HashSet<string>(totals.Aggregate.Keys, StringComparer.Ordinal);
+        names.UnionWith(podLevel.Keys);
         if (!isLimit) names.UnionWith(overhead.Keys);
-        var counted = spec.ContainersWithRole(ContainerRoles.App | ContainerRoles.NativeSidecar | ContainerRoles.Init).ToList();
         foreach (var name in names)
         {
             Quantity? sum = totals.Running.TryGetValue(name, out var s) ? s : null;
@@ -359,9 +393,9 @@ public sealed class PodResources
             Field<Quantity>? podField = null;
             if (podLevel.TryGetValue(name, out var pod))
             {
-                amount = Amount(pod);
+                amount = pod.Amount;
                 driver = ResourceDriver.PodLevel;
-                podField = pod;
+                podField = pod.Field;
             }
             else if (totals.Aggregate.TryGetValue(name, out var containers))
             {
@@ -377,13 +411,18 @@ public sealed class PodResources
             Field<Quantity>? overheadField = null;
             if (overhead.TryGetValue(name, out var extra) && (!isLimit || !amount.IsZero))
             {
-                amount += Amount(extra);
-                overheadField = extra;
+                amount += extra.Amount;
+                overheadField = extra.Field;
             }
 
-            var notSetBy = counted.Where(c => !amounts[c].ContainsKey(name)).ToList();
+            List<Container>? notSetBy = null;
+            foreach (var container in counted)
+            {
+                if (!amounts[container].ContainsKey(name)) (notSetBy ??= []).Add(container);
+            }
+
             output[name] = new EffectiveResource(name, amount, driver, sum, totals.Parts.TryGetValue(name, out var list) ? list : [],
-                peak?.Peak, peak?.Container, podField, overheadField, notSetBy);
+                peak?.Peak, peak?.Container, podField, overheadField, (IReadOnlyList<Container>?)notSetBy ?? []);
         }
     }
 }

@@ -39,25 +39,35 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
     private static readonly BigInteger MaxBinary = long.MaxValue * NanosPerUnit;
     private static readonly BigInteger Saturated = BigInteger.Pow(10, MaxDigits + NanoDigits);
     private static readonly string[] BinarySuffixes = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
+    private static readonly ulong[] PowersOfTen64 = [.. Enumerable.Range(0, 19).Select(PowerOfTen64)];
+    private static readonly BigInteger[] PowersOfTen = [.. Enumerable.Range(0, MaxDigits + NanoDigits + 1).Select(static n => BigInteger.Pow(10, n))];
 
     private readonly string? _text;
+    private readonly string? _number;
     private readonly BigInteger _nanos;
     private readonly QuantityFormat _format;
-    private readonly bool _hasValue;
+    private readonly Kind _kind;
 
     /// <summary>A quantity as written; <see cref="HasValue"/> tells whether the text is a quantity.</summary>
     /// <param name="text">The text: <c>500m</c>, <c>128Mi</c>.</param>
     public Quantity(string text)
-        : this(text, text)
     {
+        _text = text;
+        _kind = Kind.Text;
     }
 
     /// <summary>A quantity written as <paramref name="text"/> whose value is that of <paramref name="number"/> (a YAML
     /// number as Kubernetes' YAML-to-JSON conversion writes it: <c>0x10</c> is <c>16</c>).</summary>
     internal Quantity(string text, string number)
+        : this(text, number, Kind.Text)
+    {
+    }
+
+    private Quantity(string text, string number, Kind kind)
     {
         _text = text;
-        _hasValue = TryParseValue(number, out _nanos, out _format);
+        _number = number;
+        _kind = kind;
     }
 
     private Quantity(string? text, BigInteger nanos, QuantityFormat format)
@@ -65,24 +75,34 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
         _text = text;
         _nanos = nanos;
         _format = format;
-        _hasValue = true;
+        _kind = Kind.Value;
+    }
+
+    /// <summary>What the quantity holds: the model binds thousands of quantities that no rule reads, so a text is parsed
+    /// when its value is asked for, not when it is bound.</summary>
+    private enum Kind : byte
+    {
+        None,
+        Text,
+        YamlFloat,
+        Value,
     }
 
     /// <summary>Zero.</summary>
     public static Quantity Zero { get; } = new(null, BigInteger.Zero, QuantityFormat.DecimalSI);
 
     /// <summary>The text as written; for a computed quantity (a sum), its Kubernetes form (<see cref="ToString"/>).</summary>
-    public string Text => _text ?? (_hasValue ? Canonical(_nanos, _format) : string.Empty);
+    public string Text => _text ?? (TryGetValue(out var nanos, out var format) ? Canonical(nanos, format) : string.Empty);
 
     /// <summary>Whether the text is a quantity, so that the value can be used.</summary>
-    public bool HasValue => _hasValue;
+    public bool HasValue => TryGetValue(out _, out _);
 
     /// <summary>The suffix family Kubernetes prints the value in (a binary SI value below 1 is decimal SI).</summary>
-    public QuantityFormat Format => _format;
+    public QuantityFormat Format => TryGetValue(out _, out var format) ? format : QuantityFormat.DecimalSI;
 
     /// <summary>The exact value in units of 10⁻⁹ (<c>500m</c> → 500,000,000).</summary>
     /// <exception cref="InvalidOperationException">The quantity has no value.</exception>
-    public BigInteger Nanos => _hasValue ? _nanos : throw NoValue();
+    public BigInteger Nanos => TryGetValue(out var nanos, out _) ? nanos : throw NoValue();
 
     /// <summary>-1, 0 or 1 as the value is negative, zero or positive.</summary>
     /// <exception cref="InvalidOperationException">The quantity has no value.</exception>
@@ -113,7 +133,9 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
         }
 
         quantity = new Quantity(text);
-        return quantity._hasValue;
+        if (!TryParseValue(text, out var nanos, out var format)) return false;
+        quantity = new Quantity(text, nanos, format);
+        return true;
     }
 
     /// <summary>Parses a quantity.</summary>
@@ -130,21 +152,18 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
     /// the API server parses. NaN and infinities have no value.
     /// </summary>
     internal static Quantity FromYamlFloat(string text, double value)
-    {
-        if (!double.IsFinite(value)) return new Quantity(text, string.Empty);
-        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
-        if (!TryParseValue(shortest, out var nanos, out _)) return new Quantity(text, string.Empty);
-        var magnitude = Math.Abs(value);
-        var format = magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e21) ? QuantityFormat.DecimalSI : QuantityFormat.DecimalExponent;
-        return new Quantity(text, nanos, format);
-    }
+        => double.IsFinite(value) ? new Quantity(text, value.ToString("R", CultureInfo.InvariantCulture), Kind.YamlFloat) : new Quantity(text, string.Empty);
+
+    /// <summary>The same quantity with its value worked out once (its text kept), for repeated use; itself when it has
+    /// no value.</summary>
+    internal Quantity Resolve() => _kind != Kind.Value && TryGetValue(out var nanos, out var format) ? new Quantity(_text, nanos, format) : this;
 
     /// <summary>The sum, in this quantity's format (the other's when this one is zero), as Kubernetes' <c>Add</c>.</summary>
     /// <exception cref="InvalidOperationException">Either quantity has no value.</exception>
     public Quantity Add(Quantity other)
     {
-        var nanos = Nanos + other.Nanos;
-        return new Quantity(null, nanos, _nanos.IsZero ? other._format : _format);
+        if (!TryGetValue(out var nanos, out var format) || !other.TryGetValue(out var otherNanos, out var otherFormat)) throw NoValue();
+        return new Quantity(null, nanos + otherNanos, nanos.IsZero ? otherFormat : format);
     }
 
     /// <summary>The larger of two quantities; the first when they are equal.</summary>
@@ -160,10 +179,10 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
     {
         var nanos = Nanos;
         if (scale <= -NanoDigits) return this;
-        var unit = BigInteger.Pow(10, Math.Min(scale, MaxDigits) + NanoDigits);
+        var unit = PowerOfTen(Math.Min(scale, MaxDigits) + NanoDigits);
         var quotient = BigInteger.DivRem(nanos, unit, out var remainder);
         if (remainder.IsZero) return this;
-        return new Quantity(null, (quotient + nanos.Sign) * unit, _format);
+        return new Quantity(null, (quotient + nanos.Sign) * unit, Format);
     }
 
     /// <inheritdoc cref="Add"/>
@@ -172,8 +191,10 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
     /// <summary>Compares values; quantities without a value come first, in ordinal order of their text.</summary>
     public int CompareTo(Quantity other)
     {
-        if (_hasValue && other._hasValue) return _nanos.CompareTo(other._nanos);
-        if (_hasValue != other._hasValue) return _hasValue ? 1 : -1;
+        var hasValue = TryGetValue(out var nanos, out _);
+        var otherHasValue = other.TryGetValue(out var otherNanos, out _);
+        if (hasValue && otherHasValue) return nanos.CompareTo(otherNanos);
+        if (hasValue != otherHasValue) return hasValue ? 1 : -1;
         return string.CompareOrdinal(_text ?? string.Empty, other._text ?? string.Empty);
     }
 
@@ -192,7 +213,7 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
     public override bool Equals(object? obj) => obj is Quantity q && Equals(q);
 
     /// <inheritdoc />
-    public override int GetHashCode() => _hasValue ? _nanos.GetHashCode() : StringComparer.Ordinal.GetHashCode(_text ?? string.Empty);
+    public override int GetHashCode() => TryGetValue(out var nanos, out _) ? nanos.GetHashCode() : StringComparer.Ordinal.GetHashCode(_text ?? string.Empty);
 
     /// <summary>Whether two quantities are equal.</summary>
     public static bool operator ==(Quantity left, Quantity right) => left.Equals(right);
@@ -220,14 +241,45 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
     /// (<c>1024Ei</c>), and a decimal SI value from 10²¹ takes an exponent (<c>1000E</c> → <c>1e21</c>), as the newest
     /// Kubernetes prints them (older ones dropped the suffix). A quantity without a value prints its text.
     /// </summary>
-    public override string ToString() => _hasValue ? Canonical(_nanos, _format) : _text ?? string.Empty;
+    public override string ToString() => TryGetValue(out var nanos, out var format) ? Canonical(nanos, format) : _text ?? string.Empty;
+
+    private static BigInteger PowerOfTen(int n) => n < PowersOfTen.Length ? PowersOfTen[n] : BigInteger.Pow(10, n);
+
+    private static ulong PowerOfTen64(int n)
+    {
+        var p = 1UL;
+        for (var i = 0; i < n; i++) p *= 10;
+        return p;
+    }
 
     private static InvalidOperationException NoValue() => new("the quantity has no value: its text is not a quantity");
+
+    private bool TryGetValue(out BigInteger nanos, out QuantityFormat format)
+    {
+        switch (_kind)
+        {
+            case Kind.Value:
+                nanos = _nanos;
+                format = _format;
+                return true;
+            case Kind.Text:
+                return TryParseValue(_number ?? _text!, out nanos, out format);
+            case Kind.YamlFloat when TryParseValue(_number!, out nanos, out _):
+                // Go's JSON encoder writes a float with an exponent from 1e21, and below 1e-6.
+                var magnitude = Math.Abs(double.Parse(_number!, NumberStyles.Float, CultureInfo.InvariantCulture));
+                format = magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e21) ? QuantityFormat.DecimalSI : QuantityFormat.DecimalExponent;
+                return true;
+            default:
+                nanos = BigInteger.Zero;
+                format = QuantityFormat.DecimalSI;
+                return false;
+        }
+    }
 
     private long ScaledValue(int scale)
     {
         var nanos = Nanos;
-        var unit = BigInteger.Pow(10, scale + NanoDigits);
+        var unit = PowerOfTen(scale + NanoDigits);
         var quotient = BigInteger.DivRem(nanos, unit, out var remainder);
         if (!remainder.IsZero) quotient += nanos.Sign;
         if (quotient > long.MaxValue) return long.MaxValue;
@@ -324,8 +376,25 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
         if (!TryInterpretSuffix(s.AsSpan(i), out var binary, out var exponent, out format)) return false;
 
         // The digits without the point, and the power of ten that scales them (a binary suffix multiplies by 2^exponent).
-        var digits = string.Concat(s.AsSpan(intStart, intEnd - intStart), s.AsSpan(fracStart, fracEnd - fracStart));
-        long power = (binary ? 0 : (long)exponent) - (fracEnd - fracStart);
+        var fraction = fracEnd - fracStart;
+        Span<char> joined = fraction > 0 && intEnd - intStart + fraction <= 128 ? stackalloc char[intEnd - intStart + fraction] : default;
+        scoped ReadOnlySpan<char> digits;
+        if (fraction == 0)
+        {
+            digits = s.AsSpan(intStart, intEnd - intStart);
+        }
+        else if (joined.Length > 0)
+        {
+            s.AsSpan(intStart, intEnd - intStart).CopyTo(joined);
+            s.AsSpan(fracStart, fraction).CopyTo(joined[(intEnd - intStart)..]);
+            digits = joined;
+        }
+        else
+        {
+            digits = string.Concat(s.AsSpan(intStart, intEnd - intStart), s.AsSpan(fracStart, fraction));
+        }
+
+        long power = (binary ? 0 : (long)exponent) - fraction;
         var first = 0;
         while (first < digits.Length && digits[first] == '0') first++;
         var last = digits.Length;
@@ -345,22 +414,29 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, I
         }
         else
         {
-            var nanoPower = power + NanoDigits;
+            var nanoPower = (int)(power + NanoDigits);
+            var shift = binary ? exponent : 0;
             if (significant + nanoPower + binaryDigits < 0)
             {
                 magnitude = BigInteger.One; // below one nano: rounded up
             }
+            else if (significant <= 18 && nanoPower is >= 0 and <= 18)
+            {
+                // The common case, without big-number arithmetic: below 10^18 · 10^18 < 2^120, then shifted if it fits.
+                var value = ulong.Parse(digits[first..last], NumberStyles.None, CultureInfo.InvariantCulture);
+                var product = (UInt128)value * PowersOfTen64[nanoPower];
+                magnitude = (int)UInt128.LeadingZeroCount(product) > shift ? (BigInteger)(product << shift) : (BigInteger)product << shift;
+            }
             else
             {
-                var value = BigInteger.Parse(digits.AsSpan(first, significant), NumberStyles.None, CultureInfo.InvariantCulture);
-                if (binary) value <<= exponent;
+                var value = BigInteger.Parse(digits[first..last], NumberStyles.None, CultureInfo.InvariantCulture) << shift;
                 if (nanoPower >= 0)
                 {
-                    magnitude = value * BigInteger.Pow(10, (int)nanoPower);
+                    magnitude = value * PowerOfTen(nanoPower);
                 }
                 else
                 {
-                    magnitude = BigInteger.DivRem(value, BigInteger.Pow(10, (int)-nanoPower), out var remainder);
+                    magnitude = BigInteger.DivRem(value, PowerOfTen(-nanoPower), out var remainder);
                     if (!remainder.IsZero) magnitude += BigInteger.One;
                 }
             }

@@ -30,7 +30,8 @@ internal sealed class PL3011InitOnlyEmptyDir : IPodRule
 
     public void Analyze(PodContext context)
     {
-        if (context.Spec is not { } spec || spec.Volumes.Count == 0 || VolumeUses.Of(context) is not { } uses) return;
+        if (context.Spec is not { } spec || spec.Volumes.Count == 0) return;
+        if (!spec.ContainersWithRole(ContainerRoles.Init).Any(c => c.VolumeMounts.Count > 0) || VolumeUses.Of(context) is not { } uses) return;
         foreach (var volume in spec.Volumes)
         {
             if (volume.Name.Value is not { Length: > 0 } name || !volume.IsEmptyDir) continue;

@@ -29,7 +29,8 @@ internal sealed class PL3012InitContainerDominatesRequests : IPodRule
 
     public void Analyze(PodContext context)
     {
-        if (context.Spec is not { } spec || spec.InitContainers.Count == 0) return;
+        // Only a plain init container that requests something (or limits it) can decide the Pod's request.
+        if (context.Spec is not { } spec || !spec.ContainersWithRole(ContainerRoles.Init).Any(c => c.Resources.Value is { } r && (r.Requests.Count > 0 || r.Limits.Count > 0))) return;
         var resources = PodResources.Compute(spec);
         if (!resources.IsComplete) return;
         foreach (var request in resources.Requests)

@@ -24,12 +24,17 @@ internal sealed class PL3013SidecarWithoutRequests : IPodRule
 
     public RuleDescriptor Descriptor => Rule;
 
+    /// <summary>Whether a container names both cpu and memory in its requests or limits (the common case, seen without
+    /// computing anything).</summary>
+    private static bool SetsCpuAndMemory(Container container)
+        => container.Resources.Value is { } r && Checked.All(name => r.Requests.ContainsKey(name) || r.Limits.ContainsKey(name));
+
     public void Analyze(PodContext context)
     {
         if (context.Spec is not { } spec) return;
         var apps = spec.ContainersWithRole(ContainerRoles.App).ToList();
         var sidecars = spec.ContainersWithRole(ContainerRoles.NativeSidecar).ToList();
-        if (apps.Count == 0 || sidecars.Count == 0) return;
+        if (apps.Count == 0 || sidecars.Count == 0 || sidecars.All(SetsCpuAndMemory)) return;
         var resources = PodResources.Compute(spec);
         if (!resources.IsComplete) return;
         var podLevel = spec.Resources.Value;

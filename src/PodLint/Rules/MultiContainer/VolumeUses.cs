@@ -29,7 +29,7 @@ internal sealed record VolumeUse(Container Container, VolumeUseKind Kind, ILocat
 internal sealed class VolumeUses
 {
     private readonly Dictionary<string, List<VolumeUse>> _uses = new(StringComparer.Ordinal);
-    private readonly List<string> _annotations = [];
+    private MapField<string> _annotations;
 
     private VolumeUses()
     {
@@ -71,14 +71,7 @@ internal sealed class VolumeUses
             }
         }
 
-        if (context.Metadata?.Annotations is { IsValid: true } annotations)
-        {
-            foreach (var annotation in annotations)
-            {
-                if (annotation.Value is { Length: > 0 } value) uses._annotations.Add(value);
-            }
-        }
-
+        uses._annotations = context.Metadata?.Annotations ?? default;
         return uses;
     }
 
@@ -91,8 +84,9 @@ internal sealed class VolumeUses
     /// </summary>
     public bool IsNamedByAnAnnotation(string volumeName)
     {
-        foreach (var value in _annotations)
+        foreach (var annotation in _annotations)
         {
+            if (annotation.Value is not { } value) continue;
             for (var at = value.IndexOf(volumeName, StringComparison.Ordinal); at >= 0; at = value.IndexOf(volumeName, at + 1, StringComparison.Ordinal))
             {
                 var end = at + volumeName.Length;
