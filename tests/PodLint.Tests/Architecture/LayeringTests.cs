@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Reflection.Emit;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
@@ -35,27 +37,50 @@ public class LayeringTests
                 referenced.Add(SignatureText(md, method.Signature));
                 if (method.RelativeVirtualAddress == 0) continue;
                 var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes() ?? [];
-                for (var i = 0; i + 4 < il.Length; i++)
-                {
-                    var token = BitConverter.ToInt32(il, i + 1);
-                    var table = token >> 24;
-                    if (table is not (0x01 or 0x02 or 0x04 or 0x06 or 0x0A or 0x1B or 0x2B)) continue;
-                    try
-                    {
-                        referenced.Add(EntityText(md, MetadataTokens.EntityHandle(token)));
-                    }
-                    catch (ArgumentException)
-                    {
-                        // Not a token: four bytes of something else that happen to look like one.
-                    }
-                    catch (BadImageFormatException)
-                    {
-                    }
-                }
+                foreach (var token in Tokens(il)) referenced.Add(EntityText(md, MetadataTokens.EntityHandle(token)));
             }
         }
 
         return referenced;
+    }
+
+    private static readonly Dictionary<short, OperandType> Operands = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value, o => o.OperandType);
+
+    /// <summary>The tokens a method body's instructions name (fields, methods, types), read instruction by instruction:
+    /// scanning every offset instead finds "tokens" in the middle of other operands, which come and go as the library
+    /// grows.</summary>
+    private static IEnumerable<int> Tokens(byte[] il)
+    {
+        for (var i = 0; i < il.Length;)
+        {
+            var value = il[i] == 0xFE ? unchecked((short)(0xFE00 | il[i + 1])) : il[i];
+            i += il[i] == 0xFE ? 2 : 1;
+            switch (Operands[value])
+            {
+                case OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType:
+                    yield return BitConverter.ToInt32(il, i);
+                    i += 4;
+                    break;
+                case OperandType.InlineNone:
+                    break;
+                case OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar:
+                    i += 1;
+                    break;
+                case OperandType.InlineVar:
+                    i += 2;
+                    break;
+                case OperandType.InlineI8 or OperandType.InlineR:
+                    i += 8;
+                    break;
+                case OperandType.InlineSwitch:
+                    i += 4 + (4 * BitConverter.ToInt32(il, i));
+                    break;
+                default: // InlineBrTarget, InlineI, InlineSig, InlineString, ShortInlineR
+                    i += 4;
+                    break;
+            }
+        }
     }
 
     private static string EntityText(MetadataReader md, EntityHandle handle) => handle.Kind switch
