@@ -165,9 +165,9 @@ public sealed class PodResources
         // memory, the containers' aggregate (the same amount, so the containers still decide it); for a resource no
         // container requests, the Pod-level limit.
         var effectivePodRequests = new Dictionary<string, Listed>(podRequests.Count, StringComparer.Ordinal);
-        foreach (var (name, field) in podRequests)
+        foreach (var (name, value) in podRequests)
         {
-            if (IsSupportedPodLevelResource(name)) effectivePodRequests[name] = field;
+            if (IsSupportedPodLevelResource(name)) effectivePodRequests[name] = value;
         }
 
         if (podLimits.Count > 0)
@@ -181,9 +181,9 @@ public sealed class PodResources
         }
 
         var effectivePodLimits = new Dictionary<string, Listed>(podLimits.Count, StringComparer.Ordinal);
-        foreach (var (name, field) in podLimits)
+        foreach (var (name, value) in podLimits)
         {
-            if (IsSupportedPodLevelResource(name)) effectivePodLimits[name] = field;
+            if (IsSupportedPodLevelResource(name)) effectivePodLimits[name] = value;
         }
 
         var counted = new List<Container>(spec.AllContainers.Count);

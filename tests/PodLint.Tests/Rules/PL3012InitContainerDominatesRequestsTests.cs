@@ -31,7 +31,7 @@ public class PL3012InitContainerDominatesRequestsTests
             Assert.That(d.Severity, Is.EqualTo(Severity.Info));
             Assert.That(d.MessageId, Is.EqualTo("dominates"));
             Assert.That(d.Message, Is.EqualTo("init container `migrate` requests memory 2Gi; the app containers and sidecars request 512Mi in all, so the Pod reserves 2Gi"));
-            Assert.That(d.Help, Is.EqualTo("the scheduler keeps 2Gi of memory for the Pod's whole life, not only while `migrate` runs: lower its request if it can do with less"));
+            Assert.That(d.Help, Is.EqualTo("the scheduler keeps 2Gi for the Pod's whole life, not only while `migrate` runs: lower its memory request if it can do with less"));
             Assert.That(d.Path, Is.EqualTo("spec.initContainers[0].resources.requests[memory]"));
             Assert.That(d.Related.Select(r => (r.Path, r.Message)), Is.EqualTo(new[]
             {

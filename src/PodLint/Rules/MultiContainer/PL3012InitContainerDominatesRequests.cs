@@ -15,11 +15,11 @@ internal sealed class PL3012InitContainerDominatesRequests : IPodRule
 {
     public static readonly MessageTemplate Dominates = new("dominates",
         "init container `{container}` requests {resource} {request}; the app containers and sidecars request {running} in all, so the Pod reserves {reserved}",
-        "the scheduler keeps {reserved} of {resource} for the Pod's whole life, not only while `{container}` runs: lower its request if it can do with less");
+        "the scheduler keeps {reserved} for the Pod's whole life, not only while `{container}` runs: lower its {resource} request if it can do with less");
 
     public static readonly MessageTemplate DominatesWithSidecars = new("dominates-with-sidecars",
         "init container `{container}` requests {resource} {request}, {need} with the native sidecars started before it; the app containers and sidecars request {running} in all, so the Pod reserves {reserved}",
-        "the scheduler keeps {reserved} of {resource} for the Pod's whole life, not only while `{container}` runs: lower its request if it can do with less");
+        "the scheduler keeps {reserved} for the Pod's whole life, not only while `{container}` runs: lower its {resource} request if it can do with less");
 
     public static readonly RuleDescriptor Rule = new(RuleIds.InitContainerDominatesRequests, "init-container-dominates-requests", RuleCategory.MultiContainer,
         Severity.Info, "An init container that requests more than the app containers and sidecars together sets the Pod's request for its whole life",
