@@ -36,7 +36,7 @@ public class RuleDocsCommandTests
         }
     }
 
-    [TestCase("PL301", "`PL3001`")]
+    [TestCase("PL3O01", "`PL3001`")]
     [TestCase("dupliate-key", "`duplicate-key`")]
     [TestCase("missing-container-images", "`missing-container-image`")]
     [TestCase("PL30001", "`PL0001` or `PL3001`")]

@@ -49,6 +49,10 @@ public static class RuleIds
     public const string InitContainerPorts = "PL3007";
     public const string InitContainerNeverExits = "PL3008";
     public const string SidecarWithoutStartupProbe = "PL3009";
+    public const string UnusedVolume = "PL3010";
+    public const string InitOnlyEmptyDir = "PL3011";
+    public const string InitContainerDominatesRequests = "PL3012";
+    public const string SidecarWithoutRequests = "PL3013";
 #pragma warning restore CS1591
 
     /// <summary>The documentation link of a rule; the only way help links are built.</summary>

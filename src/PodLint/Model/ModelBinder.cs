@@ -224,8 +224,23 @@ internal readonly struct QuantityScalar : IScalar<Quantity>
 {
     public static bool TryConvert(ScalarNode node, out Quantity value)
     {
-        value = new Quantity(node.Value);
-        return node.Type is ScalarType.String or ScalarType.Int or ScalarType.Float;
+        // YAML numbers reach the API server through Kubernetes' YAML-to-JSON conversion: an integer as its decimal
+        // value (`0x10` is 16, `010` is 8), a float as the shortest text of its 64-bit value.
+        switch (node.Type)
+        {
+            case ScalarType.String:
+                value = new Quantity(node.Value);
+                return true;
+            case ScalarType.Int:
+                value = new Quantity(node.Value, ScalarResolver.IntegerText(node.Value) ?? string.Empty);
+                return true;
+            case ScalarType.Float:
+                value = Quantity.FromYamlFloat(node.Value, node.AsDouble() ?? double.NaN);
+                return true;
+            default:
+                value = new Quantity(node.Value);
+                return false;
+        }
     }
 }
 

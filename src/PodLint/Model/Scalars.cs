@@ -14,15 +14,6 @@ public readonly record struct IntOrString(int? IntValue, string? StringValue)
     public override string ToString() => IntValue?.ToString(CultureInfo.InvariantCulture) ?? StringValue ?? string.Empty;
 }
 
-/// <summary>A resource quantity (<c>500m</c>, <c>1.5</c>, <c>128Mi</c>), kept as written; the schema check has
-/// already rejected text that is not a quantity.</summary>
-/// <param name="Text">The quantity as written (a YAML number's text for numbers).</param>
-public readonly record struct Quantity(string Text)
-{
-    /// <inheritdoc />
-    public override string ToString() => Text;
-}
-
 /// <summary>A value of a field whose content the API leaves free (e.g. <c>metadata.managedFields[].fieldsV1</c>): the
 /// model records that it is there, not what it holds.</summary>
 public readonly record struct Opaque

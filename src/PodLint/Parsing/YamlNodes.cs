@@ -364,6 +364,14 @@ internal static class ScalarResolver
         return true;
     }
 
+    /// <summary>The decimal text of a YAML integer (<c>0x10</c> → <c>16</c>), as the YAML-to-JSON conversion writes it;
+    /// null when the text is not one.</summary>
+    public static string? IntegerText(string text)
+    {
+        if (TryParseInt(text, out var signed)) return signed.ToString(CultureInfo.InvariantCulture);
+        return IsUInt64(text) && TryParseMagnitude(text, out var unsigned) ? unsigned.ToString(CultureInfo.InvariantCulture) : null;
+    }
+
     /// <summary>Go's <c>strconv.ParseUint(s, 0, 64)</c>, which go-yaml v2 tries when ParseInt overflows.</summary>
     private static bool IsUInt64(string text)
         => text.Length > 0 && text[0] is not ('+' or '-') && !text.StartsWith("0x-", StringComparison.Ordinal) && TryParseMagnitude(text, out _);

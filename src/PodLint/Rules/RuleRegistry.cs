@@ -24,6 +24,10 @@ public static class RuleRegistry
         new PL3007InitContainerPorts(),
         new PL3008InitContainerNeverExits(),
         new PL3009SidecarWithoutStartupProbe(),
+        new PL3010UnusedVolume(),
+        new PL3011InitOnlyEmptyDir(),
+        new PL3012InitContainerDominatesRequests(),
+        new PL3013SidecarWithoutRequests(),
     ];
 
     /// <summary>Every built-in descriptor: the findings of the loader, the object classifier and the schema check, and
