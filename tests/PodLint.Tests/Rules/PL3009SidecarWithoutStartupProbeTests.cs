@@ -28,8 +28,8 @@ public class PL3009SidecarWithoutStartupProbeTests
     }).LintText(text, "pod.yaml").Diagnostics.Where(d => d.RuleId == "PL3009").ToList();
 
     [Test]
-    public void Is_off_by_default()
-        => Assert.That(new PodLinter().LintText(Pod).Diagnostics.Where(d => d.RuleId == "PL3009"), Is.Empty);
+    public void Is_on_by_default()
+        => Assert.That(new PodLinter().LintText(Pod).Diagnostics.Where(d => d.RuleId == "PL3009"), Has.Exactly(1).Items);
 
     [Test]
     public void Fires_at_the_sidecar_with_the_caller_and_the_port_as_related()

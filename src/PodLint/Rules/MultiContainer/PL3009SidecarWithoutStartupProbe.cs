@@ -18,7 +18,7 @@ internal sealed class PL3009SidecarWithoutStartupProbe : ContainerRule
 
     public static readonly RuleDescriptor Rule = new(RuleIds.SidecarWithoutStartupProbe, "sidecar-without-startup-probe", RuleCategory.MultiContainer,
         Severity.Info, "A native sidecar that a later container reaches on `localhost` should have a `startupProbe`, so that the caller starts only once it listens",
-        isEnabledByDefault: false, messages: [NoStartupProbe], appliesTo: ContainerRoles.NativeSidecar);
+        messages: [NoStartupProbe], appliesTo: ContainerRoles.NativeSidecar);
 
     public override RuleDescriptor Descriptor => Rule;
 
