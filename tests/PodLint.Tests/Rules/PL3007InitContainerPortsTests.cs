@@ -24,7 +24,7 @@ public class PL3007InitContainerPortsTests
         var d = found.Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(d.Severity, Is.EqualTo(Severity.Warning));
+            Assert.That(d.Severity, Is.EqualTo(Severity.Info));
             Assert.That(d.MessageId, Is.EqualTo("declares-ports"));
             Assert.That(d.Path, Is.EqualTo("spec.initContainers[0].ports[0].containerPort"));
             Assert.That(d.Message, Is.EqualTo(

@@ -21,7 +21,7 @@ internal sealed class PL3007InitContainerPorts : ContainerRule
         "add `restartPolicy: Always` to `{container}`: it then starts before the app containers and keeps running beside them");
 
     public static readonly RuleDescriptor Rule = new(RuleIds.InitContainerPorts, "init-container-ports", RuleCategory.MultiContainer,
-        Severity.Warning, "A plain init container must not declare ports: it never serves beside the app, and Services ignore them",
+        Severity.Info, "A plain init container must not declare ports: it never serves beside the app, and Services ignore them",
         messages: [DeclaresPorts, MeantAsSidecar], appliesTo: ContainerRoles.Init);
 
     public override RuleDescriptor Descriptor => Rule;
