@@ -47,28 +47,8 @@ internal sealed class PL2005DuplicateHostPort : IPodRule
     {
         foreach (var port in container.Ports)
         {
-            int number;
-            ILocated at;
-            var defaulted = false;
-            if (port.HostPort.IsValid && port.HostPort.Value != 0)
-            {
-                number = port.HostPort.Value;
-                at = port.HostPort;
-            }
-            else if (hostNetwork && !port.HostPort.IsInvalid && port.ContainerPortNumber.IsValid && port.ContainerPortNumber.Value != 0)
-            {
-                number = port.ContainerPortNumber.Value;
-                at = port.ContainerPortNumber;
-                defaulted = true;
-            }
-            else
-            {
-                continue;
-            }
-
-            var protocol = PortNames.ProtocolOf(port);
-            var hostIP = port.HostIP.IsValid ? port.HostIP.Value : string.Empty;
-            var key = protocol + "/" + hostIP + "/" + number.ToString(CultureInfo.InvariantCulture);
+            if (HostKey(port, hostNetwork) is not { } hostKey) continue;
+            var (key, number, at, defaulted, hostIP, protocol) = hostKey;
             seen ??= [];
             var first = seen.FindIndex(s => string.Equals(s.Key, key, StringComparison.Ordinal));
             if (first < 0)
@@ -84,5 +64,36 @@ internal sealed class PL2005DuplicateHostPort : IPodRule
                 [("port", shown), ("first", firstContainer.DisplayName), ("key", key)],
                 [RelatedLocation.At(firstAt, $"first declared here, by `{firstContainer.DisplayName}`")]);
         }
+    }
+
+    /// <summary>
+    /// The key the API server compares a port by (<c>TCP//8080</c>: protocol, hostIP, host port), when the port binds a
+    /// host port: a non-zero <c>hostPort</c>, or with <paramref name="hostNetwork"/> the <c>containerPort</c> the server
+    /// defaults it to. Null for a port that binds none. Shared with PL3001, which leaves these clashes to this rule.
+    /// </summary>
+    internal static (string Key, int Number, ILocated At, bool Defaulted, string HostIP, string Protocol)? HostKey(ContainerPort port, bool hostNetwork)
+    {
+        int number;
+        ILocated at;
+        var defaulted = false;
+        if (port.HostPort.IsValid && port.HostPort.Value != 0)
+        {
+            number = port.HostPort.Value;
+            at = port.HostPort;
+        }
+        else if (hostNetwork && !port.HostPort.IsInvalid && port.ContainerPortNumber.IsValid && port.ContainerPortNumber.Value != 0)
+        {
+            number = port.ContainerPortNumber.Value;
+            at = port.ContainerPortNumber;
+            defaulted = true;
+        }
+        else
+        {
+            return null;
+        }
+
+        var protocol = PortNames.ProtocolOf(port);
+        var hostIP = port.HostIP.IsValid ? port.HostIP.Value : string.Empty;
+        return (protocol + "/" + hostIP + "/" + number.ToString(CultureInfo.InvariantCulture), number, at, defaulted, hostIP, protocol);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PodLint.Diagnostics;
 using PodLint.Model;
+using PodLint.Rules.ApiServer;
 
 namespace PodLint.Rules.MultiContainer;
 
@@ -23,7 +24,8 @@ internal sealed class PL3001DuplicateContainerPort : IPodRule
     public void Analyze(PodContext context)
     {
         // The API server's visit order: initContainers, then containers. The later declaration is reported.
-        var declared = new List<(Container Container, Field<int> Number, string Protocol)>();
+        var declared = new List<(Container Container, ContainerPort Port, Field<int> Number, string Protocol)>();
+        var hostNetwork = context.Spec is { } spec && spec.HostNetwork.IsValid && spec.HostNetwork.Value;
         foreach (var container in context.ContainersWithRole(ContainerRoles.NativeSidecar | ContainerRoles.Init)
                      .Concat(context.ContainersWithRole(ContainerRoles.App)))
         {
@@ -33,17 +35,26 @@ internal sealed class PL3001DuplicateContainerPort : IPodRule
                 if (!number.IsValid) continue;
                 var protocol = port.Protocol.Value is { Length: > 0 } p ? p : "TCP";
                 var clash = declared.FindIndex(d => d.Number.Value == number.Value && d.Protocol == protocol && d.Container.RunsAlongside(container));
-                if (clash >= 0)
+                if (clash >= 0 && declared[clash] is var first && !BindsTheSameHostPort(first.Container, first.Port, container, port, hostNetwork))
                 {
-                    var first = declared[clash];
                     var key = number.Value.ToString(CultureInfo.InvariantCulture) + "/" + protocol;
                     context.Report(AlreadyDeclared, number,
                         [("port", key), ("container", container.DisplayName), ("first", first.Container.DisplayName)],
                         [RelatedLocation.At(first.Number, $"first declared here, by `{first.Container.DisplayName}`")]);
                 }
 
-                declared.Add((container, number, protocol));
+                declared.Add((container, port, number, protocol));
             }
         }
     }
+
+    /// <summary>
+    /// Whether the two ports of app containers bind the same host port (the same <c>hostPort</c>, or with
+    /// <c>hostNetwork</c> the same <c>containerPort</c>, protocol and <c>hostIP</c>): the API server then rejects the
+    /// Pod, and PL2005 reports it as an error. One cause, one finding.
+    /// </summary>
+    private static bool BindsTheSameHostPort(Container first, ContainerPort firstPort, Container second, ContainerPort secondPort, bool hostNetwork)
+        => first.Role == ContainerRole.App && second.Role == ContainerRole.App
+            && PL2005DuplicateHostPort.HostKey(firstPort, hostNetwork) is { } a && PL2005DuplicateHostPort.HostKey(secondPort, hostNetwork) is { } b
+            && string.Equals(a.Key, b.Key, StringComparison.Ordinal);
 }
