@@ -1,3 +1,6 @@
+using PodLint.Diagnostics;
+using PodLint.Engine;
+
 namespace PodLint.Cli;
 
 /// <summary>The exit codes of <c>podlint</c> (as ESLint's).</summary>
@@ -11,4 +14,13 @@ internal static class ExitCodes
 
     /// <summary>A usage or configuration error, or the tool itself failed.</summary>
     public const int UsageOrInternalError = 2;
+
+    /// <summary>The exit code of a check run: 2 when the tool failed; 1 when a finding is at or above
+    /// <paramref name="failAt"/> (null: never), or when there are more than <paramref name="maxWarnings"/> warnings; else 0.</summary>
+    public static int Of(LintResult result, Severity? failAt, int? maxWarnings)
+    {
+        if (result.Diagnostics.Any(d => d.RuleId == RuleIds.InternalError)) return UsageOrInternalError;
+        if (failAt is { } at && result.Diagnostics.Any(d => d.Severity >= at)) return ErrorsFound;
+        return maxWarnings is { } max && result.WarningCount > max ? ErrorsFound : Success;
+    }
 }

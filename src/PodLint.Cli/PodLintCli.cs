@@ -18,7 +18,19 @@ internal static class PodLintCli
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    private static readonly Option<string> FormatOption = CreateFormatOption("The report format.");
+    private static readonly Option<string[]> FormatOption = new("--format", "-f")
+    {
+        Description = $"The report format, FORMAT or FORMAT:PATH ({ReportOutputs.FormatList}). Repeatable: one run can write several "
+            + "reports, e.g. `--format text --format sarif:podlint.sarif`; at most one without a path (it goes to --output or standard output). Default: text.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static readonly Option<string> FailOnOption = CreateFailOnOption();
+
+    private static readonly Option<int?> MaxWarningsOption = new("--max-warnings")
+    {
+        Description = "Exit 1 when there are more than N warnings (whatever --fail-on says).",
+    };
 
     private static readonly Option<string?> OutputOption = new("--output", "-o")
     {
@@ -67,14 +79,14 @@ internal static class PodLintCli
         return option;
     }
 
-    private static Option<string> CreateFormatOption(string description)
+    private static Option<string> CreateFailOnOption()
     {
-        var option = new Option<string>("--format", "-f")
+        var option = new Option<string>("--fail-on")
         {
-            Description = description,
-            DefaultValueFactory = _ => "text",
+            Description = "The lowest severity that makes the run exit 1 (never: only --max-warnings does).",
+            DefaultValueFactory = _ => "error",
         };
-        option.AcceptOnlyFromAmong("text", "json");
+        option.AcceptOnlyFromAmong("error", "warning", "info", "never");
         return option;
     }
 
@@ -124,7 +136,7 @@ internal static class PodLintCli
     {
         var check = new Command("check", "Check Pod manifests and report findings.")
         {
-            PathsArgument, FormatOption, OutputOption, NoColorOption, SeverityOption, KubernetesVersionOption, StdinFilenameOption, VerbosityOption,
+            PathsArgument, FormatOption, OutputOption, FailOnOption, MaxWarningsOption, NoColorOption, SeverityOption, KubernetesVersionOption, StdinFilenameOption, VerbosityOption,
         };
         check.SetAction((parse, ct) => CheckAsync(parse, console, ct));
 
@@ -163,6 +175,12 @@ internal static class PodLintCli
         }
 
         if (!TryParseLevels(parse.GetValue(SeverityOption) ?? [], console.Error, out var levels)) return ExitCodes.UsageOrInternalError;
+        if (!ReportOutputs.TryParse(parse.GetValue(FormatOption) ?? [], console.Error, out var reports)) return ExitCodes.UsageOrInternalError;
+        if (parse.GetValue(MaxWarningsOption) is < 0)
+        {
+            await console.Error.WriteLineAsync("error: --max-warnings must be 0 or more").ConfigureAwait(false);
+            return ExitCodes.UsageOrInternalError;
+        }
 
         using var loggerFactory = CreateLoggerFactory(parse.GetValue(VerbosityOption)!, console.Error);
         PodLinter linter;
@@ -198,32 +216,14 @@ internal static class PodLintCli
         }
 
         var result = results.Count == 1 ? results[0] : LintResult.Combine(results);
-        var format = parse.GetValue(FormatOption)!;
         var output = parse.GetValue(OutputOption);
-        var useColor = format == "text" && output is null && console.OutputIsTerminal && !parse.GetValue(NoColorOption)
+        var failAt = ReportOutputs.FailAt(parse.GetValue(FailOnOption)!);
+        var exitCode = ExitCodes.Of(result, failAt, parse.GetValue(MaxWarningsOption));
+        var useColor = output is null && console.OutputIsTerminal && !parse.GetValue(NoColorOption)
             && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"));
-        IReporter reporter = format == "json" ? new JsonReporter() : new TextReporter(useColor);
-
-        if (output is null)
-        {
-            reporter.Write(result, console.Out);
-        }
-        else
-        {
-            try
-            {
-                await using var writer = new StreamWriter(output, append: false, new System.Text.UTF8Encoding(false));
-                reporter.Write(result, writer);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await console.Error.WriteLineAsync($"error: cannot write `{output}`: {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.UsageOrInternalError;
-            }
-        }
-
-        if (result.Diagnostics.Any(d => d.RuleId == RuleIds.InternalError)) return ExitCodes.UsageOrInternalError;
-        return result.HasErrors ? ExitCodes.ErrorsFound : ExitCodes.Success;
+        var written = await ReportOutputs.WriteAsync(result, reports, output,
+            report => ReportOutputs.Create(report.Format, exitCode, failAt, useColor && report.Path is null), console).ConfigureAwait(false);
+        return written ? exitCode : ExitCodes.UsageOrInternalError;
     }
 
     private static bool TryParseLevels(string[] values, TextWriter error, out Dictionary<string, RuleLevel> levels)

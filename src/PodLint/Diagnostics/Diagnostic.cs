@@ -116,6 +116,9 @@ public sealed record Diagnostic
     /// <summary>Other places that explain the finding ("first declared here").</summary>
     public ImmutableArray<RelatedLocation> Related { get; init; }
 
+    /// <summary>The suppression that silenced the finding (findings of <c>LintResult.Suppressed</c>); null for a reported finding.</summary>
+    public DiagnosticSuppression? Suppression { get; init; }
+
     /// <summary>The deterministic report order: file, position, rule id, message.</summary>
     public static int Compare(Diagnostic? x, Diagnostic? y)
     {

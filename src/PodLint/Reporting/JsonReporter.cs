@@ -22,8 +22,9 @@ public sealed class JsonReporter(ToolInfo? tool = null) : IReporter
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        // Written as it is produced, finding by finding: the report is never held whole in memory.
+        using var stream = new TextWriterStream(writer);
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
@@ -49,12 +50,15 @@ public sealed class JsonReporter(ToolInfo? tool = null) : IReporter
             json.WriteNumber("suppressed", result.Suppressed.Length);
             json.WriteEndObject();
             json.WriteStartArray("diagnostics");
-            foreach (var d in result.Diagnostics) WriteDiagnostic(json, d);
+            foreach (var d in result.Diagnostics)
+            {
+                WriteDiagnostic(json, d);
+                if (json.BytesPending > 16 * 1024) json.Flush();
+            }
             json.WriteEndArray();
             json.WriteEndObject();
         }
 
-        writer.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         writer.WriteLine();
     }
 
