@@ -21,7 +21,8 @@ namespace PodLint.Reporting;
 /// the object (kind, namespace, name), the field path and the message id (the message itself when the finding has no
 /// field path), then <c>:</c> and the occurrence number of that hash in the run (1, 2 …), as GitHub numbers its own
 /// line hashes. GitHub's <c>upload-sarif</c> action adds its own <c>primaryLocationLineHash</c>.</para>
-/// <para>The report is written as it is produced, finding by finding, never held whole in memory.</para>
+/// <para>The report is written as it is produced, finding by finding, never held whole in memory. An instance writes
+/// one report at a time (it is not thread-safe).</para>
 /// </remarks>
 /// <param name="tool">The tool named in the report.</param>
 /// <param name="baseDirectory">The folder that <c>%SRCROOT%</c> names and file URIs are relative to (default: the current directory).</param>
@@ -38,11 +39,15 @@ public sealed class SarifReporter(ToolInfo? tool = null, string? baseDirectory =
     private readonly ToolInfo _tool = tool ?? ToolInfo.Default;
     private readonly ReportPaths _paths = new(baseDirectory);
 
+    /// <summary>The URI of each file, computed once per file rather than once per location.</summary>
+    private readonly Dictionary<string, (string Uri, bool IsRelative)> _uris = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public void Write(LintResult result, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(writer);
+        _uris.Clear();
         using var stream = new TextWriterStream(writer);
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -234,7 +239,7 @@ public sealed class SarifReporter(ToolInfo? tool = null, string? baseDirectory =
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        var (uri, relative) = _paths.ToUri(span.File);
+        var (uri, relative) = UriOf(span.File);
         json.WriteString("uri", uri);
         if (relative) json.WriteString("uriBaseId", SrcRoot);
         json.WriteEndObject();
@@ -248,9 +253,20 @@ public sealed class SarifReporter(ToolInfo? tool = null, string? baseDirectory =
         json.WriteEndObject();
     }
 
+    private (string Uri, bool IsRelative) UriOf(string file)
+    {
+        if (!_uris.TryGetValue(file, out var uri))
+        {
+            uri = _paths.ToUri(file);
+            _uris[file] = uri;
+        }
+
+        return uri;
+    }
+
     private string Fingerprint(Diagnostic d, Dictionary<UInt128, int> occurrences)
     {
-        var key = string.Join('\0', d.RuleId, _paths.ToUri(d.File).Uri, d.Object?.Kind, d.Object?.Namespace, d.Object?.Name,
+        var key = string.Join('\0', d.RuleId, UriOf(d.File).Uri, d.Object?.Kind, d.Object?.Namespace, d.Object?.Name,
             d.Path ?? string.Empty, d.Path is null ? d.Message : d.MessageId);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
