@@ -175,7 +175,7 @@ internal static class PodLintCli
         }
 
         if (!TryParseLevels(parse.GetValue(SeverityOption) ?? [], console.Error, out var levels)) return ExitCodes.UsageOrInternalError;
-        if (!ReportOutputs.TryParse(parse.GetValue(FormatOption) ?? [], console.Error, out var reports)) return ExitCodes.UsageOrInternalError;
+        if (!ReportOutputs.TryParse(parse.GetValue(FormatOption) ?? [], parse.GetValue(OutputOption), console.Error, out var reports)) return ExitCodes.UsageOrInternalError;
         if (parse.GetValue(MaxWarningsOption) is < 0)
         {
             await console.Error.WriteLineAsync("error: --max-warnings must be 0 or more").ConfigureAwait(false);

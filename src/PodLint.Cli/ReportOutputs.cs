@@ -19,7 +19,7 @@ internal static class ReportOutputs
     public static string FormatList => string.Join(", ", Formats);
 
     /// <summary>Parses the <c>--format</c> values; on a mistake writes the message and returns false.</summary>
-    public static bool TryParse(IReadOnlyList<string> values, TextWriter error, out List<ReportOutput> outputs)
+    public static bool TryParse(IReadOnlyList<string> values, string? output, TextWriter error, out List<ReportOutput> outputs)
     {
         outputs = [];
         foreach (var value in values.Count == 0 ? ["text"] : values)
@@ -50,7 +50,7 @@ internal static class ReportOutputs
             return false;
         }
 
-        var twice = outputs.Where(o => o.Path is not null).GroupBy(o => Path.GetFullPath(o.Path!), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        var twice = outputs.Select(o => o.Path is null && output is not null ? o with { Path = output } : o).Where(o => o.Path is not null).GroupBy(o => Path.GetFullPath(o.Path!), StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
             error.WriteLine($"error: --format writes two reports to `{twice.First().Path}`: give each its own file");

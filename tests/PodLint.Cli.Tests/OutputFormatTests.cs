@@ -117,6 +117,7 @@ public class OutputFormatTests
 
     [TestCase(new[] { "--format", "json", "--format", "text" }, "`json` and `text` would all write to the same output")]
     [TestCase(new[] { "--format", "sarif:a.sarif", "--format", "sarif:a.sarif" }, "two reports to `a.sarif`")]
+    [TestCase(new[] { "--format", "json", "--output", "a.txt", "--format", "sarif:a.txt" }, "two reports to `a.txt`")]
     [TestCase(new[] { "--format", "xml:report.xml" }, "invalid --format `xml:report.xml`: expected FORMAT or FORMAT:PATH, FORMAT one of text, concise, json, sarif, junit, github")]
     [TestCase(new[] { "--format", "sarif:" }, "the path after `:` is empty")]
     [TestCase(new[] { "--fail-on", "sometimes" }, "sometimes")]
