@@ -76,3 +76,23 @@ public class StreamingReportTests
         }
     }
 }
+
+/// <summary>The adapter that lets a UTF-8 JSON writer write into any text writer.</summary>
+public class TextWriterStreamTests
+{
+    [Test]
+    public void Characters_split_between_writes_are_decoded_whole()
+    {
+        const string text = "a😀é日本\n" + "x";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(text, 3000)));
+        var writer = new StringWriter();
+        using (var stream = new TextWriterStream(writer))
+        {
+            // One byte at a time, then in odd-sized pieces larger than the stream's char buffer.
+            foreach (var b in bytes.AsSpan(0, 64)) stream.Write([b]);
+            for (var i = 64; i < bytes.Length; i += 5003) stream.Write(bytes.AsSpan(i, Math.Min(5003, bytes.Length - i)));
+        }
+
+        Assert.That(writer.ToString(), Is.EqualTo(string.Concat(Enumerable.Repeat(text, 3000))));
+    }
+}
