@@ -21,7 +21,7 @@ internal sealed class RuleSet
                 throw new ArgumentException($"two rules share the id `{d.Id}` or the name `{d.Name}`", nameof(options));
             }
 
-            _levels[d] = d.IsEnabledByDefault ? (RuleLevel)d.DefaultSeverity : RuleLevel.Off;
+            _levels[d] = d.IsEnabledByDefault || options.RuleSelection == Configuration.RuleSelection.All ? (RuleLevel)d.DefaultSeverity : RuleLevel.Off;
         }
 
         foreach (var (key, level) in options.RuleLevels)

@@ -48,6 +48,8 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
 {
     private readonly ILogger _logger = options.Logger;
     private readonly string _version = options.KubernetesVersion!;
+    private readonly Rules.MultiContainer.LongLivedHelpers _helpers = options.LongLivedImages.Count == 0 ? Rules.MultiContainer.LongLivedHelpers.Default
+        : new Rules.MultiContainer.LongLivedHelpers(options.LongLivedImages.Select(i => new Rules.MultiContainer.HelperImage(i, "long-lived helper")));
 
     public void Check(ParsedDocument document, DocumentResult result, CancellationToken cancellationToken)
     {
@@ -258,7 +260,7 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
         var model = ModelKinds.Create(kind.Kind)!;
         ModelBinder.BindRoot(model, root, basePath, rejected);
         var (metadata, spec, template) = Workloads.PodOf(model);
-        var context = new PodContext(model, metadata, spec, template, _version, sink, cancellationToken);
+        var context = new PodContext(model, metadata, spec, template, _version, sink, cancellationToken) { Helpers = _helpers };
         foreach (var rule in rules.Enabled)
         {
             cancellationToken.ThrowIfCancellationRequested();
