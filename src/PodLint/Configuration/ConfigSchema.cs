@@ -75,7 +75,7 @@ internal static class ConfigSchema
                 if (schema.TryGetProperty("minLength", out var min) && text.Value.Length < min.GetInt32()) throw Error(node, file, $"{what} must not be empty");
                 if (schema.TryGetProperty("pattern", out var pattern) && !Regex.IsMatch(text.Value, pattern.GetString()!, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
                 {
-                    throw Error(node, file, $"{what} `{text.Value}` is not valid: {Describe(schema)}");
+                    throw Error(node, file, $"{what} `{text.Value}` is not valid: expected {Describe(schema)}");
                 }
 
                 break;

@@ -290,9 +290,9 @@ public sealed class PodLintConfig
         # kubernetesVersion: "1.33"
 
         # Rule levels by id or name: error, warning, info or off. `podlint rules` lists the rules.
-        rules:
-          # PL3001: error
-          # duplicate-port-name: off
+        # rules:
+        #   PL3001: error
+        #   duplicate-port-name: off
 
         # Files to check and to skip, relative to this file's folder (`**` spans folders).
         # include: ["deploy/**"]
