@@ -103,4 +103,21 @@ public class ConfigCommandTests
             Directory.SetCurrentDirectory(previous);
         }
     }
+
+    [Test]
+    public async Task A_suppressed_error_no_longer_fails_the_run_and_is_counted()
+    {
+        var broken = Pod.Replace("name: proxy", "name: app", StringComparison.Ordinal);
+        var before = await CliRunner.RunAsync(["check", "-"], broken);
+        var after = await CliRunner.RunAsync(["check", "-"], broken.Replace("metadata: {name: web}",
+            "metadata:\n  name: web\n  annotations: {podlint.io/ignore: \"PL2001 -- renamed by the operator\"}", StringComparison.Ordinal));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(before.ExitCode, Is.EqualTo(1));
+            Assert.That(before.Out, Does.Contain("error[PL2001]"));
+            Assert.That(after.ExitCode, Is.EqualTo(0), after.Out);
+            Assert.That(after.Out, Does.Not.Contain("PL2001"));
+            Assert.That(after.Out, Does.EndWith("(1 Pod checked; 1 finding suppressed).\n"));
+        }
+    }
 }
