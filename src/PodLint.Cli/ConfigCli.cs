@@ -30,8 +30,10 @@ internal static class ConfigCli
     /// standard input from the current folder).
     /// </summary>
     /// <exception cref="PodLintConfigException">A configuration is not valid.</exception>
+    /// <exception cref="ArgumentException">Both <c>--config</c> and <c>--no-config</c> are given.</exception>
     public static List<Group> Plan(IReadOnlyList<string> paths, bool stdin, string? configPath, bool noConfig)
     {
+        if (noConfig && configPath is not null) throw new ArgumentException("`--config` and `--no-config` cannot be used together");
         if (noConfig) return [new Group(null, [.. paths], stdin)];
         if (configPath is not null) return [new Group(PodLintConfig.Load(configPath), [.. paths], stdin)];
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);

@@ -191,6 +191,11 @@ internal static class PodLintCli
             ConfigCli.WriteError(ex, console.Error);
             return ExitCodes.UsageOrInternalError;
         }
+        catch (ArgumentException ex)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrInternalError;
+        }
 
         var results = new List<LintResult>();
         foreach (var group in groups)

@@ -60,6 +60,9 @@ public class ConfigCommandTests
         var run = await CliRunner.RunAsync(["check", "--config", other, PodPath]);
         Assert.That(run.ExitCode, Is.EqualTo(1));
 
+        var both = await CliRunner.RunAsync(["check", "--config", other, "--no-config", PodPath]);
+        Assert.That((both.ExitCode, both.Error), Is.EqualTo((2, "error: `--config` and `--no-config` cannot be used together\n")));
+
         var missing = await CliRunner.RunAsync(["check", "--config", Path.Combine(_repo, "nope.yaml"), PodPath]);
         Assert.That((missing.ExitCode, missing.Error), Is.EqualTo((2, $"error: invalid configuration {Path.Combine(_repo, "nope.yaml")}:1:1: cannot read the configuration: no such file\n")));
     }
