@@ -137,6 +137,7 @@ internal static class PodLintCli
         var check = new Command("check", "Check Pod manifests and report findings.")
         {
             PathsArgument, FormatOption, OutputOption, FailOnOption, MaxWarningsOption, NoColorOption, SeverityOption, KubernetesVersionOption, StdinFilenameOption, VerbosityOption,
+            ConfigCli.ConfigOption, ConfigCli.NoConfigOption,
         };
         check.SetAction((parse, ct) => CheckAsync(parse, console, ct));
 
@@ -153,7 +154,7 @@ internal static class PodLintCli
         // apphost), not the command people type.
         return new Command("podlint", "Checks Kubernetes Pod manifests before they reach a cluster.")
         {
-            check, rules, explain, new HelpOption(), new VersionOption(),
+            check, rules, explain, ConfigCli.CreateInitCommand(console), new HelpOption(), new VersionOption(),
         };
     }
 
@@ -183,21 +184,12 @@ internal static class PodLintCli
         }
 
         using var loggerFactory = CreateLoggerFactory(parse.GetValue(VerbosityOption)!, console.Error);
-        PodLinter linter;
-        try
+        var commandLine = new PodLintOptions
         {
-            linter = new PodLinter(new PodLintOptions
-            {
-                RuleLevels = levels,
-                KubernetesVersion = parse.GetValue(KubernetesVersionOption),
-                Logger = loggerFactory.CreateLogger("podlint"),
-            });
-        }
-        catch (ArgumentException ex)
-        {
-            await console.Error.WriteLineAsync($"error: {ex.Message.Split(" (Parameter", 2)[0]}").ConfigureAwait(false);
-            return ExitCodes.UsageOrInternalError;
-        }
+            RuleLevels = levels,
+            KubernetesVersion = parse.GetValue(KubernetesVersionOption),
+            Logger = loggerFactory.CreateLogger("podlint"),
+        };
 
         var stdinCount = paths.Count(p => p == "-");
         if (stdinCount > 1)
@@ -206,13 +198,43 @@ internal static class PodLintCli
             return ExitCodes.UsageOrInternalError;
         }
 
-        var results = new List<LintResult>();
         var filePaths = paths.Where(p => p != "-").ToList();
-        if (filePaths.Count > 0) results.Add(await linter.LintPathsAsync(filePaths, cancellationToken).ConfigureAwait(false));
-        if (stdinCount == 1)
+        List<ConfigCli.Group> groups;
+        try
         {
-            await using var stdin = console.OpenStandardInput();
-            results.Add(await linter.LintStreamAsync(stdin, parse.GetValue(StdinFilenameOption)!, cancellationToken).ConfigureAwait(false));
+            groups = ConfigCli.Plan(filePaths, stdinCount == 1, parse.GetValue(ConfigCli.ConfigOption), parse.GetValue(ConfigCli.NoConfigOption));
+        }
+        catch (Configuration.PodLintConfigException ex)
+        {
+            ConfigCli.WriteError(ex, console.Error);
+            return ExitCodes.UsageOrInternalError;
+        }
+        catch (ArgumentException ex)
+        {
+            await console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageOrInternalError;
+        }
+
+        var results = new List<LintResult>();
+        foreach (var group in groups)
+        {
+            PodLinter linter;
+            try
+            {
+                linter = new PodLinter(ConfigCli.Apply(group.Config, commandLine));
+            }
+            catch (ArgumentException ex)
+            {
+                await console.Error.WriteLineAsync($"error: {ex.Message.Split(" (Parameter", 2)[0]}").ConfigureAwait(false);
+                return ExitCodes.UsageOrInternalError;
+            }
+
+            if (group.Paths.Count > 0) results.Add(await linter.LintPathsAsync(group.Paths, cancellationToken).ConfigureAwait(false));
+            if (group.Stdin)
+            {
+                await using var stdin = console.OpenStandardInput();
+                results.Add(await linter.LintStreamAsync(stdin, parse.GetValue(StdinFilenameOption)!, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         var result = results.Count == 1 ? results[0] : LintResult.Combine(results);

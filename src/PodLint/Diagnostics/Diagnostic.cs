@@ -116,8 +116,12 @@ public sealed record Diagnostic
     /// <summary>Other places that explain the finding ("first declared here").</summary>
     public ImmutableArray<RelatedLocation> Related { get; init; }
 
-    /// <summary>The suppression that silenced the finding (findings of <c>LintResult.Suppressed</c>); null for a reported finding.</summary>
-    public DiagnosticSuppression? Suppression { get; init; }
+    /// <summary>The suppression that silenced the finding (its form and justification), for the findings in
+    /// <c>LintResult.Suppressed</c>; null for reported findings.</summary>
+    public Suppression? SuppressedBy { get; init; }
+
+    /// <summary>The reason the suppression gives, or null (also for reported findings).</summary>
+    public string? Justification => SuppressedBy?.Justification;
 
     /// <summary>The deterministic report order: file, position, rule id, message.</summary>
     public static int Compare(Diagnostic? x, Diagnostic? y)

@@ -6,10 +6,15 @@ namespace PodLint.Diagnostics;
 /// <summary>
 /// Where every finding of one checked object (or of a file, outside any object) goes: the one place that applies the
 /// configured levels (a rule turned off reports nothing and its message is never rendered) and stamps the object the
-/// finding is about. Not thread-safe: one sink per object, filled by one thread.
+/// finding is about, and the one place suppressions apply: a finding a suppression in force covers goes to the
+/// scope's suppressed list, stamped with the suppression. Not thread-safe: one sink per object, filled by one thread.
 /// </summary>
-internal sealed class DiagnosticSink(Func<RuleDescriptor, RuleLevel> levelOf, List<Diagnostic> output, ObjectRef? @object = null)
+internal sealed class DiagnosticSink(Func<RuleDescriptor, RuleLevel> levelOf, List<Diagnostic> output, ObjectRef? @object = null,
+    SuppressionScope? suppressions = null)
 {
+    /// <summary>The suppressions in force, if any.</summary>
+    public SuppressionScope? Suppressions { get; } = suppressions;
+
     /// <summary>The object findings are about, when known.</summary>
     public ObjectRef? Object { get; } = @object;
 
@@ -22,7 +27,7 @@ internal sealed class DiagnosticSink(Func<RuleDescriptor, RuleLevel> levelOf, Li
     {
         var level = levelOf(message.Rule);
         if (level == RuleLevel.Off) return;
-        output.Add(new Diagnostic(message, (Severity)level, span, path?.ToString(), arguments, Object, help, related));
+        Emit(new Diagnostic(message, (Severity)level, span, path?.ToString(), arguments, Object, help, related));
     }
 
     /// <summary>Reports one of a rule's messages at a located value or object of the model.</summary>
@@ -40,6 +45,12 @@ internal sealed class DiagnosticSink(Func<RuleDescriptor, RuleLevel> levelOf, Li
         var level = levelOf(diagnostic.Rule);
         if (level == RuleLevel.Off) return;
         var stamped = diagnostic.Object is null && Object is not null ? diagnostic with { Object = Object } : diagnostic;
-        output.Add((Severity)level == stamped.Severity ? stamped : stamped with { Severity = (Severity)level });
+        Emit((Severity)level == stamped.Severity ? stamped : stamped with { Severity = (Severity)level });
+    }
+
+    private void Emit(Diagnostic diagnostic)
+    {
+        if (Suppressions?.Find(diagnostic) is { } suppression) Suppressions.Suppressed.Add(diagnostic with { SuppressedBy = suppression });
+        else output.Add(diagnostic);
     }
 }

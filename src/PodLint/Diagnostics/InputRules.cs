@@ -118,11 +118,16 @@ public static class InputRules
         "A `kind` that differs from a kind PodLint checks only in case (`pod`, `deployment`); the API server knows no such kind",
         messages: [KindCase]);
 
+    /// <summary>PL0016: a suppression (annotation or comment) that suppresses nothing, or names a rule that does not exist.</summary>
+    public static readonly RuleDescriptor UnusedSuppression = new(RuleIds.UnusedSuppression, "unused-suppression", RuleCategory.Input, Severity.Warning,
+        "A suppression (annotation or comment) suppresses nothing, or names a rule that does not exist",
+        messages: [SuppressionRules.Unused, SuppressionRules.UnknownRule, SuppressionRules.NoRule, SuppressionRules.NoSuchContainer]);
+
     /// <summary>All of the above, in id order.</summary>
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         InvalidYaml, DuplicateKey, EmptyDocument, DocumentNotMapping, MissingApiVersion, MissingKind, UnsupportedKind,
         UnsupportedApiVersion, BinaryFile, InvalidEncoding, UnreadableFile, AliasExpansionLimit, NestingDepthLimit,
-        InternalError, MisspeltKind,
+        InternalError, MisspeltKind, UnusedSuppression,
     ];
 }

@@ -25,6 +25,7 @@ public static class RuleIds
     public const string NestingDepthLimit = "PL0013";
     public const string InternalError = "PL0014";
     public const string MisspeltKind = "PL0015";
+    public const string UnusedSuppression = "PL0016";
 
     // PL1xxx: schema
     public const string InvalidValueType = "PL1001";

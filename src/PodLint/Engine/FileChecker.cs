@@ -58,7 +58,9 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
 
+        ApplyFileWideSuppressions(items);
         var diagnostics = new List<Diagnostic>();
+        var suppressed = new List<Diagnostic>();
         var checkedKinds = new Dictionary<string, int>(StringComparer.Ordinal);
         var skippedKinds = new Dictionary<string, int>(StringComparer.Ordinal);
         var documents = 0;
@@ -68,6 +70,7 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
         {
             var result = item.Result;
             diagnostics.AddRange(result.Diagnostics);
+            suppressed.AddRange(result.Suppressed);
             documents += item.Documents;
             if (result.IsNotKubernetes) notKubernetes++;
             KindCounts.Add(checkedKinds, result.Checked);
@@ -78,7 +81,38 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
             }
         }
 
-        return new FileOutcome(file, diagnostics, documents, notKubernetes, checkedKinds, skippedKinds, kept);
+        return new FileOutcome(file, diagnostics, documents, notKubernetes, checkedKinds, skippedKinds, kept) { Suppressed = suppressed };
+    }
+
+    /// <summary>
+    /// Applies the file-wide suppression comments once the whole file is read (one may be written in any document),
+    /// with the sink's matching, then reports those that silenced nothing, on the document that holds them.
+    /// </summary>
+    private void ApplyFileWideSuppressions(List<WorkItem> items)
+    {
+        var fileWide = items.SelectMany(i => i.Result.FileWide).ToList();
+        if (fileWide.Count == 0) return;
+        var scope = new SuppressionScope(fileWide, []);
+        foreach (var item in items)
+        {
+            var kept = new List<Diagnostic>(item.Result.Diagnostics.Count);
+            foreach (var d in item.Result.Diagnostics)
+            {
+                if (scope.Find(d) is { } suppression) item.Result.Suppressed.Add(d with { SuppressedBy = suppression });
+                else kept.Add(d);
+            }
+
+            item.Result.Diagnostics.Clear();
+            item.Result.Diagnostics.AddRange(kept);
+        }
+
+        foreach (var item in items)
+        {
+            if (item.Result.FileWide.Count > 0)
+            {
+                SuppressionParser.ReportUnused(item.Result.FileWide, new DiagnosticSink(rules.LevelOf, item.Result.Diagnostics), rules.Suggest);
+            }
+        }
     }
 
     private static IEnumerable<WorkItem> Prepend(WorkItem first, IEnumerator<WorkItem> rest)
@@ -92,11 +126,15 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
         if (item.IsDocument)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var comments = SuppressionParser.ScanComments(item.Chunk, file, rules.Find, item.Result.FileWide);
+            if (comments.Count > 0) item.Result.Comments = new SuppressionScope(comments, item.Result.Suppressed);
             foreach (var document in YamlTreeBuilder.Parse(item.Chunk, file, options.Limits))
             {
                 item.Documents++;
                 _objects.Check(document, item.Result, cancellationToken);
             }
+
+            if (comments.Count > 0) SuppressionParser.ReportUnused(comments, new DiagnosticSink(rules.LevelOf, item.Result.Diagnostics), rules.Suggest);
         }
 
         if (item.Result.Diagnostics.Count == 0) item.Chunk = default;

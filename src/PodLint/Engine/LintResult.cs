@@ -38,8 +38,8 @@ public sealed class LintResult
     /// <summary>The findings, sorted by file, position and rule id.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
-    /// <summary>Findings that a suppression silenced: kept for the summary and for SARIF, not reported. (Suppressions
-    /// come with configuration; until then this is empty.)</summary>
+    /// <summary>Findings that a suppression silenced (annotations, comments): kept for the summary, the JSON report
+    /// and SARIF, not reported. Each carries its <see cref="Diagnostic.SuppressedBy"/> (form and justification).</summary>
     public ImmutableArray<Diagnostic> Suppressed { get; }
 
     /// <summary>Every rule the run knew, with the level it ran at, in id order.</summary>
@@ -88,6 +88,9 @@ public sealed class LintResult
 
     /// <summary>Findings at info level.</summary>
     public int InfoCount { get; }
+
+    /// <summary>How many findings suppressions silenced.</summary>
+    public int SuppressedCount => Suppressed.Length;
 
     /// <summary>Whether any finding is at error level (the CLI then exits 1).</summary>
     public bool HasErrors => ErrorCount > 0;
@@ -138,7 +141,9 @@ public sealed class LintResult
             KindCounts.Add(counts.Skipped, o.Skipped);
         }
 
-        return new LintResult([.. all], [], rules, sources, counts);
+        var suppressed = outcomes.SelectMany(o => o.Suppressed).ToList();
+        suppressed.Sort(Diagnostic.Compare);
+        return new LintResult([.. all], [.. suppressed], rules, sources, counts);
     }
 
 }
@@ -178,6 +183,9 @@ internal sealed record FileOutcome(string File, IReadOnlyList<Diagnostic> Diagno
     /// <summary>A file that was not read: its findings only (a path that cannot be read), or none (a skipped file).</summary>
     public static FileOutcome Unread(string file, IReadOnlyList<Diagnostic> diagnostics)
         => new(file, diagnostics, 0, 0, new Dictionary<string, int>(), new Dictionary<string, int>(), null);
+
+    /// <summary>The findings suppressions silenced.</summary>
+    public IReadOnlyList<Diagnostic> Suppressed { get; init; } = [];
 
     /// <summary>Whether the file was skipped unread (a Helm chart template).</summary>
     public bool IsSkipped { get; init; }

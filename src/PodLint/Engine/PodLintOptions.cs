@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PodLint.Configuration;
 using PodLint.Parsing;
 using PodLint.Diagnostics;
 using PodLint.Rules;
@@ -29,6 +30,20 @@ public sealed record PodLintOptions
     /// newest supported one. <see cref="PodLinter.SupportedKubernetesVersions"/> lists the choices.
     /// </summary>
     public string? KubernetesVersion { get; init; }
+
+    /// <summary>The rules that run before <see cref="RuleLevels"/> re-grades them: the recommended ones (enabled by
+    /// default) or all of them.</summary>
+    public RuleSelection RuleSelection { get; init; } = RuleSelection.Recommended;
+
+    /// <summary>
+    /// Extra image families of long-lived helpers (proxies, agents, shippers) for the multi-container rules (PL3005,
+    /// PL3007), beside the built-in ones: the image repository's last segment(s), with an optional <c>*</c> at the
+    /// start or end (<c>example.com/telemetry-agent</c>, <c>*-shipper</c>).
+    /// </summary>
+    public IReadOnlyList<string> LongLivedImages { get; init; } = [];
+
+    /// <summary>Which files found in folders (or named) are checked, by full path; null for all (configuration's include/exclude).</summary>
+    internal Func<string, bool>? FileFilter { get; init; }
 
     /// <summary>Bounds against hostile input (nesting depth, alias expansion).</summary>
     public ParserLimits Limits { get; init; } = ParserLimits.Default;

@@ -85,7 +85,7 @@ public sealed partial class PodLinter
     public async Task<LintResult> LintPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var inputs = ExpandPaths(paths);
+        var inputs = ExpandPaths(paths, _options.FileFilter);
         var outcomes = new FileOutcome[inputs.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, inputs.Count), parallel, (i, ct) =>
@@ -129,7 +129,7 @@ public sealed partial class PodLinter
 
     private sealed record Input(string Display, string? FullPath, string? Problem);
 
-    private static List<Input> ExpandPaths(IEnumerable<string> paths)
+    private static List<Input> ExpandPaths(IEnumerable<string> paths, Func<string, bool>? filter)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var inputs = new List<Input>();
@@ -153,6 +153,7 @@ public sealed partial class PodLinter
                         if (!ManifestExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) continue;
                         if (IsHiddenBelow(path, file)) continue;
                         var full = Path.GetFullPath(file);
+                        if (filter is not null && !filter(full)) continue;
                         if (seen.Add(full)) found.Add(new Input(Display(file), full, null));
                     }
                 }
@@ -168,6 +169,7 @@ public sealed partial class PodLinter
             else if (File.Exists(path))
             {
                 var full = Path.GetFullPath(path);
+                if (filter is not null && !filter(full)) continue;
                 if (seen.Add(full)) inputs.Add(new Input(Display(path), full, null));
             }
             else

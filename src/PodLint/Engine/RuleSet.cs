@@ -7,6 +7,7 @@ namespace PodLint.Engine;
 internal sealed class RuleSet
 {
     private readonly Dictionary<RuleDescriptor, RuleLevel> _levels = [];
+    private readonly Dictionary<string, RuleDescriptor> _byKey;
 
     public RuleSet(PodLintOptions options)
     {
@@ -20,7 +21,7 @@ internal sealed class RuleSet
                 throw new ArgumentException($"two rules share the id `{d.Id}` or the name `{d.Name}`", nameof(options));
             }
 
-            _levels[d] = d.IsEnabledByDefault ? (RuleLevel)d.DefaultSeverity : RuleLevel.Off;
+            _levels[d] = d.IsEnabledByDefault || options.RuleSelection == Configuration.RuleSelection.All ? (RuleLevel)d.DefaultSeverity : RuleLevel.Off;
         }
 
         foreach (var (key, level) in options.RuleLevels)
@@ -33,6 +34,7 @@ internal sealed class RuleSet
             _levels[d] = level;
         }
 
+        _byKey = byKey;
         Enabled = [.. rules.Where(r => _levels[r.Descriptor] != RuleLevel.Off)];
         Catalog = [.. Descriptors.Select(d => new RuleStatus(d, _levels[d]))];
     }
@@ -45,6 +47,13 @@ internal sealed class RuleSet
 
     /// <summary>The rules that run.</summary>
     public IReadOnlyList<IPodRule> Enabled { get; }
+
+    /// <summary>The rule of an id or name (any case), or null.</summary>
+    public RuleDescriptor? Find(string key) => _byKey.GetValueOrDefault(key);
+
+    /// <summary>Rule ids and names close to a mistyped one.</summary>
+    public IEnumerable<string> Suggest(string typed)
+        => Spelling.Closest(typed, Descriptors.SelectMany(d => new[] { d.Id, d.Name }), c => Math.Max(typed.Length, c.Length) / 3).Take(3);
 
     public RuleLevel LevelOf(RuleDescriptor rule) => _levels.TryGetValue(rule, out var l) ? l : (RuleLevel)rule.DefaultSeverity;
 }

@@ -14,6 +14,15 @@ internal sealed class DocumentResult
 {
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    /// <summary>Findings that suppressions silenced.</summary>
+    public List<Diagnostic> Suppressed { get; } = [];
+
+    /// <summary>The suppression comments of the document (line and next-line ones), when it has any.</summary>
+    public SuppressionScope? Comments { get; set; }
+
+    /// <summary>The file-wide suppression comments written in the document, applied once the whole file is checked.</summary>
+    public List<SuppressionDirective> FileWide { get; } = [];
+
     /// <summary>Objects checked, by kind (List items counted one by one).</summary>
     public Dictionary<string, int>? Checked { get; private set; }
 
@@ -39,10 +48,12 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
 {
     private readonly ILogger _logger = options.Logger;
     private readonly string _version = options.KubernetesVersion!;
+    private readonly Rules.MultiContainer.LongLivedHelpers _helpers = options.LongLivedImages.Count == 0 ? Rules.MultiContainer.LongLivedHelpers.Default
+        : new Rules.MultiContainer.LongLivedHelpers(options.LongLivedImages.Select(i => new Rules.MultiContainer.HelperImage(i, "long-lived helper")));
 
     public void Check(ParsedDocument document, DocumentResult result, CancellationToken cancellationToken)
     {
-        var fileSink = new DiagnosticSink(rules.LevelOf, result.Diagnostics);
+        var fileSink = Sink(result);
         var root = document.Root;
         var resolved = root?.Resolve();
         var isObject = resolved is MappingNode map && IsKubernetesObject(map) && !IsHelmChart(map, root!.Span.File);
@@ -71,10 +82,13 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
                 break;
         }
 
-        var documentSink = objects.TryGetValue(-1, out var documentObject) ? new DiagnosticSink(rules.LevelOf, result.Diagnostics, documentObject) : fileSink;
+        var documentSink = objects.TryGetValue(-1, out var documentObject) ? Sink(result, documentObject) : fileSink;
         foreach (var d in document.Diagnostics) documentSink.Add(d);
         ReportDuplicates(document, objects, result);
     }
+
+    private DiagnosticSink Sink(DocumentResult result, ObjectRef? @object = null, SuppressionScope? scope = null)
+        => new(rules.LevelOf, result.Diagnostics, @object, scope ?? result.Comments);
 
     private static bool IsKubernetesObject(MappingNode map) => IsSet(map, "apiVersion") || IsSet(map, "kind");
 
@@ -94,7 +108,7 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
         foreach (var (first, duplicate) in duplicates)
         {
             var key = first.KeyText!;
-            var sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics, ObjectOf(duplicate.Key, objects));
+            var sink = Sink(result, ObjectOf(duplicate.Key, objects));
             sink.Report(InputRules.DuplicateKeyMessage, duplicate.Key.Span, SchemaPaths.PathOf(duplicate.Value, _version), [("key", key)],
                 related: [new RelatedLocation(first.Key.Span, "first declared here", SchemaPaths.PathOf(first.Value, _version).ToString())]);
         }
@@ -117,7 +131,7 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
     /// <summary>Checks an object (not a List); returns its reference when it is of a kind PodLint checks.</summary>
     private ObjectRef? CheckObject(YamlNode root, MappingNode map, FieldPath basePath, DocumentResult result, CancellationToken cancellationToken)
     {
-        var sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics);
+        var sink = Sink(result);
         var firstKey = FirstKey(map, root);
         var kindEntry = map.Find("kind");
         var apiVersionEntry = map.Find("apiVersion");
@@ -165,7 +179,7 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
 
             if (!hasApiVersion) sink.Report(InputRules.NoApiVersion, firstKey, basePath.Field("apiVersion"), help: "add the object's `apiVersion`");
             var skipped = Reference(kind, map);
-            var objectSink = new DiagnosticSink(rules.LevelOf, result.Diagnostics, skipped);
+            var objectSink = Sink(result, skipped);
             var what = skipped.Name is null ? "an object" : $"`{skipped.Name}`";
             if (shadowed is not null)
             {
@@ -184,7 +198,9 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
         }
 
         var reference = Reference(known.Kind, map);
-        sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics, reference);
+        // The object's suppression annotations cover the findings about it, before its document's comments.
+        var annotations = SuppressionParser.ReadAnnotations(map, known.Kind, basePath, rules.Find);
+        sink = Sink(result, reference, annotations.Count > 0 ? new SuppressionScope(annotations, result.Suppressed, result.Comments) : null);
         if (!hasApiVersion)
         {
             sink.Report(InputRules.NoApiVersion, firstKey, basePath.Field("apiVersion"), help: $"add `apiVersion: {known.ApiVersion}`");
@@ -196,13 +212,14 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
         }
 
         CheckKnownObject(root, known, basePath, sink, result, cancellationToken);
+        if (annotations.Count > 0) SuppressionParser.ReportUnused(annotations, Sink(result, reference), rules.Suggest);
         return reference;
     }
 
     /// <summary>Checks the items of a List; <paramref name="objects"/> (for a document's List) gets the reference of each item checked, by index.</summary>
     private void CheckList(MappingNode map, FieldPath basePath, DocumentResult result, Dictionary<int, ObjectRef>? objects, CancellationToken cancellationToken)
     {
-        var sink = new DiagnosticSink(rules.LevelOf, result.Diagnostics);
+        var sink = Sink(result);
         if (map.Find("items") is not { } items || items.Value.IsNull) return;
         var itemsPath = basePath.Field("items");
         if (items.Value.Resolve() is not SequenceNode sequence)
@@ -243,7 +260,7 @@ internal sealed partial class ObjectChecker(RuleSet rules, PodLintOptions option
         var model = ModelKinds.Create(kind.Kind)!;
         ModelBinder.BindRoot(model, root, basePath, rejected);
         var (metadata, spec, template) = Workloads.PodOf(model);
-        var context = new PodContext(model, metadata, spec, template, _version, sink, cancellationToken);
+        var context = new PodContext(model, metadata, spec, template, _version, sink, cancellationToken) { Helpers = _helpers };
         foreach (var rule in rules.Enabled)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -56,6 +56,9 @@ public sealed class JsonReporter(ToolInfo? tool = null) : IReporter
                 if (json.BytesPending > 16 * 1024) json.Flush();
             }
             json.WriteEndArray();
+            json.WriteStartArray("suppressed");
+            foreach (var d in result.Suppressed) WriteDiagnostic(json, d);
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
@@ -102,8 +105,27 @@ public sealed class JsonReporter(ToolInfo? tool = null) : IReporter
         }
 
         json.WriteEndArray();
+        if (d.SuppressedBy is { } suppression)
+        {
+            json.WriteStartObject("suppression");
+            json.WriteString("kind", SuppressionKindName(suppression.Kind));
+            WriteNullable(json, "justification", suppression.Justification);
+            WriteLocation(json, suppression.Span);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
+
+    /// <summary>The report's name of a suppression form: <c>annotation</c>, <c>container-annotation</c>, <c>disable-line</c> …</summary>
+    private static string SuppressionKindName(SuppressionKind kind) => kind switch
+    {
+        SuppressionKind.ObjectAnnotation => "annotation",
+        SuppressionKind.ContainerAnnotation => "container-annotation",
+        SuppressionKind.LineComment => "disable-line",
+        SuppressionKind.NextLineComment => "disable-next-line",
+        _ => "disable-file",
+    };
 
     private static void WriteLocation(Utf8JsonWriter json, SourceSpan span)
     {

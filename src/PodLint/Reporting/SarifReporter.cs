@@ -214,19 +214,16 @@ public sealed class SarifReporter(ToolInfo? tool = null, string? baseDirectory =
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, Fingerprint(d, occurrences));
         json.WriteEndObject();
-        if (d.Suppression is { } suppression)
+        if (d.SuppressedBy is { } suppression)
         {
             json.WriteStartArray("suppressions");
             json.WriteStartObject();
             json.WriteString("kind", "inSource");
             json.WriteString("status", "accepted");
             if (!string.IsNullOrEmpty(suppression.Justification)) json.WriteString("justification", suppression.Justification);
-            if (suppression.Span is { } at)
-            {
-                json.WriteStartObject("location");
-                WritePhysicalLocation(json, at);
-                json.WriteEndObject();
-            }
+            json.WriteStartObject("location");
+            WritePhysicalLocation(json, suppression.Span);
+            json.WriteEndObject();
 
             json.WriteEndObject();
             json.WriteEndArray();

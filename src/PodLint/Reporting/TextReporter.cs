@@ -87,12 +87,13 @@ public sealed class TextReporter(bool useColor = false) : IReporter
         ArgumentNullException.ThrowIfNull(result);
         var files = Count(result.FileCount, "file");
         var scope = Scope(result);
-        if (result.Diagnostics.IsEmpty) return $"No problems found in {files} ({scope}).";
+        var suppressed = result.Suppressed.IsEmpty ? string.Empty : $"; {Count(result.Suppressed.Length, "finding")} suppressed";
+        if (result.Diagnostics.IsEmpty) return $"No problems found in {files} ({scope}{suppressed}).";
         var parts = new List<string>();
         if (result.ErrorCount > 0) parts.Add(Count(result.ErrorCount, "error"));
         if (result.WarningCount > 0) parts.Add(Count(result.WarningCount, "warning"));
         if (result.InfoCount > 0) parts.Add(Count(result.InfoCount, "info"));
-        return $"Found {List(parts)} in {files} ({scope}).";
+        return $"Found {List(parts)} in {files} ({scope}{suppressed}).";
     }
 
     /// <summary>What was checked and skipped: <c>2 Pods and 1 Job checked; 3 objects of other kinds skipped</c>.</summary>

@@ -55,6 +55,9 @@ public sealed class PodContext
     /// <summary>The containers with one of the given roles, in <see cref="Containers"/> order.</summary>
     public IEnumerable<Container> ContainersWithRole(ContainerRoles roles) => Spec?.ContainersWithRole(roles) ?? [];
 
+    /// <summary>Which containers are long-lived helpers: the built-in image families and those the options add.</summary>
+    internal MultiContainer.LongLivedHelpers Helpers { get; init; } = MultiContainer.LongLivedHelpers.Default;
+
     /// <summary>Cancelled when the caller gives up; long rules should check it.</summary>
     public CancellationToken CancellationToken { get; }
 

@@ -1,3 +1,4 @@
+using NUnit.Framework;
 using System.Collections.Immutable;
 using PodLint.Diagnostics;
 using PodLint.Engine;
@@ -7,7 +8,7 @@ namespace PodLint.Tests.Reporting;
 /// <summary>
 /// The one input of the format golden tests: two files under <c>Reporting/Golden</c> (a Pod, a Deployment, a Job and a
 /// broken document) with errors, warnings and infos, named by relative paths so that the golden files do not depend on
-/// the machine; one finding is moved to <see cref="LintResult.Suppressed"/> by hand, as a suppression comment would.
+/// the machine; one finding is suppressed by a `# podlint-disable-line` comment in <c>apps/web.yaml</c>.
 /// </summary>
 internal static class GoldenInput
 {
@@ -24,13 +25,15 @@ internal static class GoldenInput
     {
         var linter = new PodLinter();
         var result = LintResult.Combine(Files.Select(f => linter.LintText(Read(f), f)));
-        return Suppress(result, d => d.RuleId == SuppressedRule, Justification, SourceSpan.At(Files[0], 29, 13));
+        Assert.That(result.Suppressed.Select(d => (d.RuleId, d.Justification)), Is.EqualTo(new[] { (SuppressedRule, (string?)Justification) }),
+            "the golden input suppresses one finding with a comment");
+        return result;
     }
 
     /// <summary>The result with the findings that match moved to <see cref="LintResult.Suppressed"/>.</summary>
-    public static LintResult Suppress(LintResult result, Func<Diagnostic, bool> match, string? justification, SourceSpan? at = null)
+    public static LintResult Suppress(LintResult result, Func<Diagnostic, bool> match, string? justification, SourceSpan at)
     {
-        var suppressed = result.Diagnostics.Where(match).Select(d => d with { Suppression = new DiagnosticSuppression(justification, at) });
+        var suppressed = result.Diagnostics.Where(match).Select(d => d with { SuppressedBy = new Suppression(SuppressionKind.LineComment, justification, at) });
         return With(result, [.. result.Diagnostics.Where(d => !match(d))], [.. result.Suppressed, .. suppressed]);
     }
 

@@ -193,9 +193,9 @@ public class SarifReporterTests
     [Test]
     public void A_suppression_without_a_reason_has_no_justification()
     {
-        var result = GoldenInput.Suppress(new PodLinter().LintText(GoldenInput.Read("golden/apps/web.yaml"), "apps/web.yaml"), d => d.RuleId == "PL3001", null);
-        var suppression = Run(Log(result))["results"]!.AsArray().Single(r => r!["suppressions"] is not null)!["suppressions"]![0]!.AsObject();
-        Assert.That(suppression.Select(p => p.Key), Is.EqualTo(new[] { "kind", "status" }));
+        var result = GoldenInput.Suppress(new PodLinter().LintText(GoldenInput.Read("golden/apps/web.yaml"), "apps/web.yaml"), d => d.RuleId == "PL3001", null, SourceSpan.At("apps/web.yaml", 1, 1));
+        var suppression = Run(Log(result))["results"]!.AsArray().Single(r => r!["suppressions"] is not null && Text(r["ruleId"]) == "PL3001")!["suppressions"]![0]!.AsObject();
+        Assert.That(suppression.Select(p => p.Key), Is.EqualTo(new[] { "kind", "status", "location" }));
     }
 
     [Test]

@@ -30,13 +30,13 @@ internal sealed class PL3005SidecarBlocksCompletion : IPodRule
         if (!policy.IsValid || policy.Value is not ("Never" or "OnFailure")) return;
         var apps = context.ContainersWithRole(ContainerRoles.App).ToList();
         if (apps.Count < 2) return;
-        var helpers = LongLivedHelpers.Default.HelpersAmong(apps);
+        var helpers = context.Helpers.HelpersAmong(apps);
         if (helpers.Count == 0 || helpers.Count == apps.Count) return;
         // A Job's containers are tasks by definition. A bare Pod's restart policy says less (`OnFailure` also serves a
         // server that should restart only after a crash): one of its other containers must look like a task, with no
         // evidence of being long-lived at all (no ports either) and no probes.
         var isJob = context.Object is Job or CronJob;
-        if (!isJob && !apps.Any(c => !helpers.Any(h => ReferenceEquals(h.Container, c)) && LooksLikeTask(c))) return;
+        if (!isJob && !apps.Any(c => !helpers.Any(h => ReferenceEquals(h.Container, c)) && LooksLikeTask(context.Helpers, c))) return;
         var running = context.ContainersWithRole(ContainerRoles.Running).ToList();
         var outcome = context.Object switch
         {
@@ -62,7 +62,7 @@ internal sealed class PL3005SidecarBlocksCompletion : IPodRule
         }
     }
 
-    private static bool LooksLikeTask(Container container)
-        => LongLivedHelpers.Default.Classify(container).Kind == HelperEvidenceKind.None
+    private static bool LooksLikeTask(LongLivedHelpers helpers, Container container)
+        => helpers.Classify(container).Kind == HelperEvidenceKind.None
             && container.ReadinessProbe.IsUnset && container.LivenessProbe.IsUnset && container.StartupProbe.IsUnset;
 }

@@ -40,7 +40,7 @@ internal sealed class PL3007InitContainerPorts : ContainerRule
         };
         var first = ports[0];
         ILocated at = first.ContainerPortNumber.IsValid ? first.ContainerPortNumber : first;
-        var evidence = LongLivedHelpers.Default.Classify(container);
+        var evidence = context.Helpers.Classify(container);
         if (evidence.IsStrong)
         {
             context.Report(MeantAsSidecar, at, [("container", container.DisplayName), ("ports", described), ("evidence", evidence.Description)],
