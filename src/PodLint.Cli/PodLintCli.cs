@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PodLint.Diagnostics;
 using PodLint.Engine;
+using PodLint.Parsing;
 using PodLint.Reporting;
 using PodLint.Rules;
 
@@ -49,6 +50,16 @@ internal static class PodLintCli
 
     private static readonly Option<string> VerbosityOption = CreateVerbosityOption();
 
+    private static readonly Option<bool> AllowEmptyOption = new("--allow-empty")
+    {
+        Description = "Exit 0 when the paths hold no manifest (by default, no files to check is an error: a mistyped path must not pass).",
+    };
+
+    private static readonly Option<string?> MaxInputSizeOption = new("--max-input-size")
+    {
+        Description = "The largest input read, in bytes or with a unit (KB, MB, GB); larger inputs are a finding, not read (default: 256MB).",
+    };
+
     private static readonly Option<string> RulesFormatOption = CreateRulesFormatOption();
 
     private static readonly Argument<string> ExplainRuleArgument = new("rule")
@@ -93,6 +104,8 @@ internal static class PodLintCli
     {
         try
         {
+            // `podlint help [command]` reads as `podlint [command] --help`.
+            if (args is ["help", .. var rest]) args = [.. rest, "--help"];
             var root = BuildCommand(console);
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
@@ -125,6 +138,7 @@ internal static class PodLintCli
         var check = new Command("check", "Check Pod manifests and report findings.")
         {
             PathsArgument, FormatOption, OutputOption, NoColorOption, SeverityOption, KubernetesVersionOption, StdinFilenameOption, VerbosityOption,
+            AllowEmptyOption, MaxInputSizeOption,
         };
         check.SetAction((parse, ct) => CheckAsync(parse, console, ct));
 
@@ -163,6 +177,17 @@ internal static class PodLintCli
         }
 
         if (!TryParseLevels(parse.GetValue(SeverityOption) ?? [], console.Error, out var levels)) return ExitCodes.UsageOrInternalError;
+        var limits = ParserLimits.Default;
+        if (parse.GetValue(MaxInputSizeOption) is { } maxSize)
+        {
+            if (!InputSize.TryParse(maxSize, out var bytes))
+            {
+                await console.Error.WriteLineAsync($"error: invalid --max-input-size `{maxSize}`: expected a number of bytes, or one with a unit, e.g. `512MB`").ConfigureAwait(false);
+                return ExitCodes.UsageOrInternalError;
+            }
+
+            limits = limits with { MaxInputBytes = bytes };
+        }
 
         using var loggerFactory = CreateLoggerFactory(parse.GetValue(VerbosityOption)!, console.Error);
         PodLinter linter;
@@ -173,11 +198,12 @@ internal static class PodLintCli
                 RuleLevels = levels,
                 KubernetesVersion = parse.GetValue(KubernetesVersionOption),
                 Logger = loggerFactory.CreateLogger("podlint"),
+                Limits = limits,
             });
         }
         catch (ArgumentException ex)
         {
-            await console.Error.WriteLineAsync($"error: {ex.Message.Split(" (Parameter", 2)[0]}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"error: {CliMessages.OptionsError(ex)}").ConfigureAwait(false);
             return ExitCodes.UsageOrInternalError;
         }
 
@@ -198,6 +224,13 @@ internal static class PodLintCli
         }
 
         var result = results.Count == 1 ? results[0] : LintResult.Combine(results);
+        if (result.FileCount == 0 && !parse.GetValue(AllowEmptyOption))
+        {
+            // A mistyped path or glob in CI must not pass silently.
+            await console.Error.WriteLineAsync(CliMessages.NoFilesToCheck(filePaths)).ConfigureAwait(false);
+            return ExitCodes.UsageOrInternalError;
+        }
+
         var format = parse.GetValue(FormatOption)!;
         var output = parse.GetValue(OutputOption);
         var useColor = format == "text" && output is null && console.OutputIsTerminal && !parse.GetValue(NoColorOption)
@@ -217,7 +250,7 @@ internal static class PodLintCli
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                await console.Error.WriteLineAsync($"error: cannot write `{output}`: {ex.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {CliMessages.CannotWrite(output, ex)}").ConfigureAwait(false);
                 return ExitCodes.UsageOrInternalError;
             }
         }

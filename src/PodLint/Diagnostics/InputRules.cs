@@ -15,6 +15,10 @@ public static class InputRules
     internal static readonly MessageTemplate UnexpectedStructure = new("unexpected-structure", "invalid YAML: unexpected structure after this position",
         "check the indentation and quoting near this position");
 
+    internal static readonly MessageTemplate NonScalarKey = new("non-scalar-key",
+        "invalid manifest: this mapping key is {shape}; Kubernetes objects are JSON, whose keys are strings, so the API server rejects it",
+        "write the key as a plain string (`name: value`); `?` complex keys have no JSON form");
+
     internal static readonly MessageTemplate DuplicateKeyMessage = new("duplicate", "duplicate key `{key}` in this mapping",
         "remove one of the two `{key}` entries; the API server rejects duplicate fields");
 
@@ -46,7 +50,11 @@ public static class InputRules
         "pass only manifest files; folders are searched for *.yaml, *.yml and *.json");
     internal static readonly MessageTemplate BadEncoding = new("invalid-utf8", "{reason}", "documents after this point are not checked; re-save the file as UTF-8");
     internal static readonly MessageTemplate CannotReadPath = new("cannot-read-path", "cannot read `{file}`: {problem}", "check the path and its permissions");
-    internal static readonly MessageTemplate CannotReadFile = new("cannot-read", "cannot read the file: {problem}");
+    internal static readonly MessageTemplate CannotReadFile = new("cannot-read", "cannot read the file: {problem}", "check that the file is readable, and run again");
+    internal static readonly MessageTemplate NotRegularFile = new("not-regular-file", "skipped `{file}`: it is {kind}, not a regular file, so it is not read",
+        "rename it so that it does not end in .yaml, .yml or .json, or name it explicitly to read it");
+    internal static readonly MessageTemplate TooLarge = new("too-large", "the input is larger than {limit}, the most PodLint reads; it is not checked",
+        "split it into smaller files, or raise the limit with `--max-input-size` (`ParserLimits.MaxInputBytes` in the library)");
     internal static readonly MessageTemplate TooManyAliasNodes = new("too-many-nodes",
         "aliases in this document would expand into more than {limit} nodes; the document is not checked",
         "write the repeated values out, or reuse fewer nested aliases");
@@ -57,7 +65,7 @@ public static class InputRules
 
     /// <summary>PL0001: the document is not valid YAML.</summary>
     public static readonly RuleDescriptor InvalidYaml = new(RuleIds.InvalidYaml, "invalid-yaml", RuleCategory.Input, Severity.Error,
-        "The document is not valid YAML", messages: [YamlSyntax, UndefinedAlias, SelfAlias, UnclosedFlow, UnexpectedStructure]);
+        "The document is not valid YAML", messages: [YamlSyntax, UndefinedAlias, SelfAlias, UnclosedFlow, UnexpectedStructure, NonScalarKey]);
 
     /// <summary>PL0002: a mapping declares the same key twice.</summary>
     public static readonly RuleDescriptor DuplicateKey = new(RuleIds.DuplicateKey, "duplicate-key", RuleCategory.Input, Severity.Error,
@@ -99,7 +107,7 @@ public static class InputRules
 
     /// <summary>PL0011: a path that does not exist or cannot be read.</summary>
     public static readonly RuleDescriptor UnreadableFile = new(RuleIds.UnreadableFile, "unreadable-file", RuleCategory.Input, Severity.Error,
-        "A path does not exist or cannot be read", messages: [CannotReadPath, CannotReadFile]);
+        "A path does not exist or cannot be read, is not a regular file, or is larger than the input size limit", messages: [CannotReadPath, CannotReadFile, NotRegularFile, TooLarge]);
 
     /// <summary>PL0012: aliases would expand into too many nodes.</summary>
     public static readonly RuleDescriptor AliasExpansionLimit = new(RuleIds.AliasExpansionLimit, "alias-expansion-limit", RuleCategory.Input, Severity.Error,

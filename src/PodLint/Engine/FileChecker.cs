@@ -167,6 +167,10 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
         {
             sink.Report(InputRules.Binary, SourceSpan.StartOfFile(file), null);
         }
+        catch (InputTooLargeException ex)
+        {
+            sink.Report(InputRules.TooLarge, SourceSpan.StartOfFile(file), null, [("limit", Sizes.Describe(ex.Limit))]);
+        }
         catch (IOException ex)
         {
             sink.Report(InputRules.CannotReadFile, SourceSpan.StartOfFile(file), null, [("problem", ex.Message)]);
