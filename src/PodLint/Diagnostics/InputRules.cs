@@ -6,7 +6,8 @@ namespace PodLint.Diagnostics;
 /// </summary>
 public static class InputRules
 {
-    internal static readonly MessageTemplate YamlSyntax = new("syntax", "invalid YAML: {reason}");
+    internal static readonly MessageTemplate YamlSyntax = new("syntax", "invalid YAML: {reason}",
+        "fix the syntax at this position; other documents of the stream are still checked");
     internal static readonly MessageTemplate UndefinedAlias = new("undefined-alias", "invalid YAML: alias `*{anchor}` refers to no anchor `&{anchor}` defined before it",
         "define `&{anchor}` on an earlier node, or remove the alias");
     internal static readonly MessageTemplate SelfAlias = new("self-alias", "invalid YAML: alias `*{anchor}` is inside the node anchored as `&{anchor}`, which would contain itself",
@@ -29,10 +30,10 @@ public static class InputRules
 
     internal static readonly MessageTemplate NotMapping = new("not-mapping", "the document is {shape}, not a mapping, so it cannot be a Kubernetes object",
         "a manifest is a mapping with `apiVersion`, `kind`, `metadata` and `spec`");
-    internal static readonly MessageTemplate ItemNotMapping = new("item-not-mapping", "item {path} of the list is {shape}, not a mapping, so it cannot be a Kubernetes object",
+    internal static readonly MessageTemplate ItemNotMapping = new("item-not-mapping", "item `{path}` of the list is {shape}, not a mapping, so it cannot be a Kubernetes object",
         "each item of `items` is a whole object, with `apiVersion`, `kind`, `metadata` and `spec`");
 
-    internal static readonly MessageTemplate NoApiVersion = new("missing", "the object has no `apiVersion`");
+    internal static readonly MessageTemplate NoApiVersion = new("missing", "the object has no `apiVersion`", "add the object's `apiVersion`, e.g. `apiVersion: v1` for a Pod");
     internal static readonly MessageTemplate NoKind = new("missing", "the object has no `kind`", "add the object's `kind`, e.g. `kind: Pod`");
 
     internal static readonly MessageTemplate SkippedKind = new("skipped", "skipped {object} of kind `{kind}`: PodLint checks Pods and the Pod templates of workloads",
