@@ -20,6 +20,10 @@ public static class InputRules
         "invalid manifest: this mapping key is {shape}; Kubernetes objects are JSON, whose keys are strings, so the API server rejects it",
         "write the key as a plain string (`name: value`); `?` complex keys have no JSON form");
 
+    internal static readonly MessageTemplate HelmTemplate = new("helm-template",
+        "this document is a Helm template (`{action}`), not a manifest: it must be rendered before it can be checked",
+        "lint what Helm renders: `helm template RELEASE CHART | podlint check -`");
+
     internal static readonly MessageTemplate DuplicateKeyMessage = new("duplicate", "duplicate key `{key}` in this mapping",
         "remove one of the two `{key}` entries; the API server rejects duplicate fields");
 
@@ -66,7 +70,7 @@ public static class InputRules
 
     /// <summary>PL0001: the document is not valid YAML.</summary>
     public static readonly RuleDescriptor InvalidYaml = new(RuleIds.InvalidYaml, "invalid-yaml", RuleCategory.Input, Severity.Error,
-        "The document is not valid YAML", messages: [YamlSyntax, UndefinedAlias, SelfAlias, UnclosedFlow, UnexpectedStructure, NonScalarKey]);
+        "The document is not valid YAML, or not a manifest the API server can read (a non-string key, a Helm template)", messages: [YamlSyntax, UndefinedAlias, SelfAlias, UnclosedFlow, UnexpectedStructure, NonScalarKey, HelmTemplate]);
 
     /// <summary>PL0002: a mapping declares the same key twice.</summary>
     public static readonly RuleDescriptor DuplicateKey = new(RuleIds.DuplicateKey, "duplicate-key", RuleCategory.Input, Severity.Error,

@@ -92,7 +92,17 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
         if (item.IsDocument)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var document in YamlTreeBuilder.Parse(item.Chunk, file, options.Limits))
+            var documents = YamlTreeBuilder.Parse(item.Chunk, file, options.Limits);
+            if (HelmTemplates.Find(item.Chunk, documents, file) is { } action)
+            {
+                // One finding that says what the text is, instead of YAML errors or findings about `{{ … }}` values.
+                item.Documents += Math.Max(1, documents.Count);
+                var shown = item.Chunk.Text.Split('\n')[action.StartLine - item.Chunk.FirstLine][(action.StartColumn - 1)..(action.EndColumn - 1)];
+                Sink(item).Report(InputRules.HelmTemplate, action, null, [("action", shown.Length > 60 ? shown[..57] + "…}}" : shown)]);
+                documents = [];
+            }
+
+            foreach (var document in documents)
             {
                 item.Documents++;
                 _objects.Check(document, item.Result, cancellationToken);
