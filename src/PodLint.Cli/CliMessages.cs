@@ -7,7 +7,9 @@ namespace PodLint.Cli;
 internal static class CliMessages
 {
     /// <summary>A rejected option, as <c>--severity</c> or <c>--kubernetes-version</c> (the library names its properties).</summary>
-    public static string OptionsError(ArgumentException ex)
+    /// <param name="ex">The library's error.</param>
+    /// <param name="versionOption">How the Kubernetes version option was typed (<c>-k</c> or <c>--kubernetes-version</c>).</param>
+    public static string OptionsError(ArgumentException ex, string? versionOption = null)
     {
         if (ex.Data["rule"] is string rule)
         {
@@ -19,7 +21,7 @@ internal static class CliMessages
 
         if (ex.Data["kubernetesVersion"] is string version)
         {
-            return $"--kubernetes-version `{version}` is not supported; supported versions: {string.Join(", ", PodLinter.SupportedKubernetesVersions)}";
+            return $"{versionOption ?? "--kubernetes-version"} `{version}` is not supported; supported versions: {string.Join(", ", PodLinter.SupportedKubernetesVersions)}";
         }
 
         return ex.Message.Split(" (Parameter", 2)[0];

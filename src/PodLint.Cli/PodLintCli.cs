@@ -203,7 +203,7 @@ internal static class PodLintCli
         }
         catch (ArgumentException ex)
         {
-            await console.Error.WriteLineAsync($"error: {CliMessages.OptionsError(ex)}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"error: {CliMessages.OptionsError(ex, parse.GetResult(KubernetesVersionOption)?.IdentifierToken?.Value)}").ConfigureAwait(false);
             return ExitCodes.UsageOrInternalError;
         }
 

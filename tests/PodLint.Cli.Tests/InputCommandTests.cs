@@ -63,8 +63,10 @@ public class InputCommandTests
     public async Task An_unsupported_kubernetes_version_names_the_option()
     {
         var run = await CliRunner.RunAsync(["check", "-k", "1.2", Pod]);
+        var longName = await CliRunner.RunAsync(["check", "--kubernetes-version", "1.2", Pod]);
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.StartWith("error: --kubernetes-version `1.2` is not supported; supported versions: "));
+        Assert.That(run.Error, Does.StartWith("error: -k `1.2` is not supported; supported versions: "));
+        Assert.That(longName.Error, Does.StartWith("error: --kubernetes-version `1.2` is not supported; supported versions: "));
     }
 
     [Test]
