@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PodLint.Diagnostics;
 using PodLint.Engine;
+using PodLint.Parsing;
 using PodLint.Reporting;
 using PodLint.Rules;
 
@@ -61,6 +62,16 @@ internal static class PodLintCli
 
     private static readonly Option<string> VerbosityOption = CreateVerbosityOption();
 
+    private static readonly Option<bool> AllowEmptyOption = new("--allow-empty")
+    {
+        Description = "Exit 0 when the paths hold no manifest (by default, no files to check is an error: a mistyped path must not pass).",
+    };
+
+    private static readonly Option<string?> MaxInputSizeOption = new("--max-input-size")
+    {
+        Description = "The largest input read, in bytes or with a unit (KB, MB, GB); larger inputs are a finding, not read (default: 256MB).",
+    };
+
     private static readonly Option<string> RulesFormatOption = CreateRulesFormatOption();
 
     private static readonly Argument<string> ExplainRuleArgument = new("rule")
@@ -105,6 +116,8 @@ internal static class PodLintCli
     {
         try
         {
+            // `podlint help [command]` reads as `podlint [command] --help`.
+            if (args is ["help", .. var rest]) args = [.. rest, "--help"];
             var root = BuildCommand(console);
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
@@ -137,7 +150,7 @@ internal static class PodLintCli
         var check = new Command("check", "Check Pod manifests and report findings.")
         {
             PathsArgument, FormatOption, OutputOption, FailOnOption, MaxWarningsOption, NoColorOption, SeverityOption, KubernetesVersionOption, StdinFilenameOption, VerbosityOption,
-            ConfigCli.ConfigOption, ConfigCli.NoConfigOption,
+            ConfigCli.ConfigOption, ConfigCli.NoConfigOption, AllowEmptyOption, MaxInputSizeOption,
         };
         check.SetAction((parse, ct) => CheckAsync(parse, console, ct));
 
@@ -183,12 +196,25 @@ internal static class PodLintCli
             return ExitCodes.UsageOrInternalError;
         }
 
+        var limits = ParserLimits.Default;
+        if (parse.GetValue(MaxInputSizeOption) is { } maxSize)
+        {
+            if (!InputSize.TryParse(maxSize, out var bytes))
+            {
+                await console.Error.WriteLineAsync($"error: invalid --max-input-size `{maxSize}`: expected a number of bytes, or one with a unit, e.g. `512MB`").ConfigureAwait(false);
+                return ExitCodes.UsageOrInternalError;
+            }
+
+            limits = limits with { MaxInputBytes = bytes };
+        }
+
         using var loggerFactory = CreateLoggerFactory(parse.GetValue(VerbosityOption)!, console.Error);
         var commandLine = new PodLintOptions
         {
             RuleLevels = levels,
             KubernetesVersion = parse.GetValue(KubernetesVersionOption),
             Logger = loggerFactory.CreateLogger("podlint"),
+            Limits = limits,
         };
 
         var stdinCount = paths.Count(p => p == "-");
@@ -225,7 +251,7 @@ internal static class PodLintCli
             }
             catch (ArgumentException ex)
             {
-                await console.Error.WriteLineAsync($"error: {ex.Message.Split(" (Parameter", 2)[0]}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {CliMessages.OptionsError(ex, parse.GetResult(KubernetesVersionOption)?.IdentifierToken?.Value)}").ConfigureAwait(false);
                 return ExitCodes.UsageOrInternalError;
             }
 
@@ -238,6 +264,14 @@ internal static class PodLintCli
         }
 
         var result = results.Count == 1 ? results[0] : LintResult.Combine(results);
+        // A mistyped path or glob in CI must not pass silently; files named on the command line that the configuration
+        // excludes (a pre-commit run on excluded files) are not a mistake.
+        if (result.FileCount == 0 && !parse.GetValue(AllowEmptyOption) && !filePaths.Any(File.Exists) && !groups.Any(g => g.Stdin))
+        {
+            await console.Error.WriteLineAsync(CliMessages.NoFilesToCheck(filePaths)).ConfigureAwait(false);
+            return ExitCodes.UsageOrInternalError;
+        }
+
         var output = parse.GetValue(OutputOption);
         var failAt = ReportOutputs.FailAt(parse.GetValue(FailOnOption)!);
         var exitCode = ExitCodes.Of(result, failAt, parse.GetValue(MaxWarningsOption));

@@ -108,7 +108,7 @@ internal static class ReportOutputs
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                await console.Error.WriteLineAsync($"error: cannot write `{path}`: {ex.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {CliMessages.CannotWrite(path, ex)}").ConfigureAwait(false);
                 ok = false;
             }
         }

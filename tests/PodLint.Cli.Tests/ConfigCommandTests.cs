@@ -53,6 +53,21 @@ public class ConfigCommandTests
     }
 
     [Test]
+    public async Task Files_named_on_the_command_line_that_the_configuration_excludes_are_not_an_empty_run()
+    {
+        // pre-commit passes the staged files by name: when the configuration excludes all of them, nothing is wrong.
+        await File.WriteAllTextAsync(Path.Combine(_repo, ".podlint.yaml"), "exclude:\n  - deploy/**\n");
+        var named = await CliRunner.RunAsync(["check", PodPath]);
+        var folder = await CliRunner.RunAsync(["check", Path.Combine(_repo, "deploy")]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(named.ExitCode, Is.EqualTo(0), named.Error);
+            Assert.That(folder.ExitCode, Is.EqualTo(2), "a folder with nothing to check is still a mistake");
+            Assert.That(folder.Error, Does.Contain("no files to check"));
+        }
+    }
+
+    [Test]
     public async Task Config_names_the_file_to_use()
     {
         var other = Path.Combine(_repo, "strict.yaml");

@@ -6,7 +6,8 @@ namespace PodLint.Diagnostics;
 /// </summary>
 public static class InputRules
 {
-    internal static readonly MessageTemplate YamlSyntax = new("syntax", "invalid YAML: {reason}");
+    internal static readonly MessageTemplate YamlSyntax = new("syntax", "invalid YAML: {reason}",
+        "fix the syntax at this position; other documents of the stream are still checked");
     internal static readonly MessageTemplate UndefinedAlias = new("undefined-alias", "invalid YAML: alias `*{anchor}` refers to no anchor `&{anchor}` defined before it",
         "define `&{anchor}` on an earlier node, or remove the alias");
     internal static readonly MessageTemplate SelfAlias = new("self-alias", "invalid YAML: alias `*{anchor}` is inside the node anchored as `&{anchor}`, which would contain itself",
@@ -14,6 +15,14 @@ public static class InputRules
     internal static readonly MessageTemplate UnclosedFlow = new("unclosed-flow", "invalid YAML: flow {collection} `{open}` is never closed", "close it with `{close}`");
     internal static readonly MessageTemplate UnexpectedStructure = new("unexpected-structure", "invalid YAML: unexpected structure after this position",
         "check the indentation and quoting near this position");
+
+    internal static readonly MessageTemplate NonScalarKey = new("non-scalar-key",
+        "invalid manifest: this mapping key is {shape}; Kubernetes objects are JSON, whose keys are strings, so the API server rejects it",
+        "write the key as a plain string (`name: value`); `?` complex keys have no JSON form");
+
+    internal static readonly MessageTemplate HelmTemplate = new("helm-template",
+        "this document is a Helm template (`{action}`), not a manifest: it must be rendered before it can be checked",
+        "lint what Helm renders: `helm template RELEASE CHART | podlint check -`");
 
     internal static readonly MessageTemplate DuplicateKeyMessage = new("duplicate", "duplicate key `{key}` in this mapping",
         "remove one of the two `{key}` entries; the API server rejects duplicate fields");
@@ -25,10 +34,10 @@ public static class InputRules
 
     internal static readonly MessageTemplate NotMapping = new("not-mapping", "the document is {shape}, not a mapping, so it cannot be a Kubernetes object",
         "a manifest is a mapping with `apiVersion`, `kind`, `metadata` and `spec`");
-    internal static readonly MessageTemplate ItemNotMapping = new("item-not-mapping", "item {path} of the list is {shape}, not a mapping, so it cannot be a Kubernetes object",
+    internal static readonly MessageTemplate ItemNotMapping = new("item-not-mapping", "item `{path}` of the list is {shape}, not a mapping, so it cannot be a Kubernetes object",
         "each item of `items` is a whole object, with `apiVersion`, `kind`, `metadata` and `spec`");
 
-    internal static readonly MessageTemplate NoApiVersion = new("missing", "the object has no `apiVersion`");
+    internal static readonly MessageTemplate NoApiVersion = new("missing", "the object has no `apiVersion`", "add the object's `apiVersion`, e.g. `apiVersion: v1` for a Pod");
     internal static readonly MessageTemplate NoKind = new("missing", "the object has no `kind`", "add the object's `kind`, e.g. `kind: Pod`");
 
     internal static readonly MessageTemplate SkippedKind = new("skipped", "skipped {object} of kind `{kind}`: PodLint checks Pods and the Pod templates of workloads",
@@ -46,7 +55,11 @@ public static class InputRules
         "pass only manifest files; folders are searched for *.yaml, *.yml and *.json");
     internal static readonly MessageTemplate BadEncoding = new("invalid-utf8", "{reason}", "documents after this point are not checked; re-save the file as UTF-8");
     internal static readonly MessageTemplate CannotReadPath = new("cannot-read-path", "cannot read `{file}`: {problem}", "check the path and its permissions");
-    internal static readonly MessageTemplate CannotReadFile = new("cannot-read", "cannot read the file: {problem}");
+    internal static readonly MessageTemplate CannotReadFile = new("cannot-read", "cannot read the file: {problem}", "check that the file is readable, and run again");
+    internal static readonly MessageTemplate NotRegularFile = new("not-regular-file", "skipped `{file}`: it is {kind}, not a regular file, so it is not read",
+        "rename it so that it does not end in .yaml, .yml or .json, or name it explicitly to read it");
+    internal static readonly MessageTemplate TooLarge = new("too-large", "the input is larger than {limit}, the most PodLint reads; it is not checked",
+        "split it into smaller files, or raise the limit with `--max-input-size` (`ParserLimits.MaxInputBytes` in the library)");
     internal static readonly MessageTemplate TooManyAliasNodes = new("too-many-nodes",
         "aliases in this document would expand into more than {limit} nodes; the document is not checked",
         "write the repeated values out, or reuse fewer nested aliases");
@@ -57,7 +70,7 @@ public static class InputRules
 
     /// <summary>PL0001: the document is not valid YAML.</summary>
     public static readonly RuleDescriptor InvalidYaml = new(RuleIds.InvalidYaml, "invalid-yaml", RuleCategory.Input, Severity.Error,
-        "The document is not valid YAML", messages: [YamlSyntax, UndefinedAlias, SelfAlias, UnclosedFlow, UnexpectedStructure]);
+        "The document is not valid YAML, or not a manifest the API server can read (a non-string key, a Helm template)", messages: [YamlSyntax, UndefinedAlias, SelfAlias, UnclosedFlow, UnexpectedStructure, NonScalarKey, HelmTemplate]);
 
     /// <summary>PL0002: a mapping declares the same key twice.</summary>
     public static readonly RuleDescriptor DuplicateKey = new(RuleIds.DuplicateKey, "duplicate-key", RuleCategory.Input, Severity.Error,
@@ -99,7 +112,7 @@ public static class InputRules
 
     /// <summary>PL0011: a path that does not exist or cannot be read.</summary>
     public static readonly RuleDescriptor UnreadableFile = new(RuleIds.UnreadableFile, "unreadable-file", RuleCategory.Input, Severity.Error,
-        "A path does not exist or cannot be read", messages: [CannotReadPath, CannotReadFile]);
+        "A path does not exist or cannot be read, is not a regular file, or is larger than the input size limit", messages: [CannotReadPath, CannotReadFile, NotRegularFile, TooLarge]);
 
     /// <summary>PL0012: aliases would expand into too many nodes.</summary>
     public static readonly RuleDescriptor AliasExpansionLimit = new(RuleIds.AliasExpansionLimit, "alias-expansion-limit", RuleCategory.Input, Severity.Error,

@@ -128,7 +128,17 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
             cancellationToken.ThrowIfCancellationRequested();
             var comments = SuppressionParser.ScanComments(item.Chunk, file, rules.Find, item.Result.FileWide);
             if (comments.Count > 0) item.Result.Comments = new SuppressionScope(comments, item.Result.Suppressed);
-            foreach (var document in YamlTreeBuilder.Parse(item.Chunk, file, options.Limits))
+            var documents = YamlTreeBuilder.Parse(item.Chunk, file, options.Limits);
+            if (HelmTemplates.Find(item.Chunk, documents, file) is { } action)
+            {
+                // One finding that says what the text is, instead of YAML errors or findings about `{{ … }}` values.
+                item.Documents += Math.Max(1, documents.Count);
+                var shown = item.Chunk.Text.Split('\n')[action.StartLine - item.Chunk.FirstLine][(action.StartColumn - 1)..(action.EndColumn - 1)];
+                Sink(item).Report(InputRules.HelmTemplate, action, null, [("action", shown.Length > 60 ? shown[..57] + "…}}" : shown)]);
+                documents = [];
+            }
+
+            foreach (var document in documents)
             {
                 item.Documents++;
                 _objects.Check(document, item.Result, cancellationToken);
@@ -204,6 +214,10 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
         catch (BinaryInputException)
         {
             sink.Report(InputRules.Binary, SourceSpan.StartOfFile(file), null);
+        }
+        catch (InputTooLargeException ex)
+        {
+            sink.Report(InputRules.TooLarge, SourceSpan.StartOfFile(file), null, [("limit", Sizes.Describe(ex.Limit))]);
         }
         catch (IOException ex)
         {

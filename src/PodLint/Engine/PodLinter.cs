@@ -24,17 +24,27 @@ public sealed partial class PodLinter
     public PodLinter(PodLintOptions? options = null)
     {
         _options = options ?? new PodLintOptions();
-        KubernetesVersion = _options.KubernetesVersion ?? Schema.KubernetesSchemas.Newest;
+        KubernetesVersion = NormalizeVersion(_options.KubernetesVersion) ?? Schema.KubernetesSchemas.Newest;
         if (!Schema.KubernetesSchemas.IsSupported(KubernetesVersion))
         {
             throw new ArgumentException(
-                $"Kubernetes version `{KubernetesVersion}` is not supported; supported versions: {string.Join(", ", SupportedKubernetesVersions)}", nameof(options));
+                $"Kubernetes version `{KubernetesVersion}` is not supported; supported versions: {string.Join(", ", SupportedKubernetesVersions)}", nameof(options))
+            {
+                Data = { ["kubernetesVersion"] = KubernetesVersion },
+            };
         }
 
         _options = _options with { KubernetesVersion = KubernetesVersion };
         _rules = new RuleSet(_options);
         _checker = new FileChecker(_rules, _options);
         _logger = _options.Logger;
+    }
+
+    /// <summary><c>v1.33</c> (as kubectl prints versions) reads as <c>1.33</c>.</summary>
+    private static string? NormalizeVersion(string? version)
+    {
+        var v = version?.Trim();
+        return v is { Length: > 1 } && v[0] is 'v' or 'V' && char.IsAsciiDigit(v[1]) ? v[1..] : v;
     }
 
     /// <summary>The Kubernetes minor versions whose Pod schemas PodLint carries, oldest first.</summary>
@@ -68,7 +78,7 @@ public sealed partial class PodLinter
         ArgumentNullException.ThrowIfNull(stream);
         return Task.Run(() =>
         {
-            using var source = new Utf8LineSource(stream);
+            using var source = new Utf8LineSource(stream, maxBytes: _options.Limits.MaxInputBytes);
             return LintResult.Merge([_checker.Check(fileName, source, null, cancellationToken)], _rules.Catalog);
         }, cancellationToken);
     }
@@ -99,6 +109,12 @@ public sealed partial class PodLinter
     private FileOutcome CheckInput(Input input, CancellationToken cancellationToken)
     {
         if (input.Problem is { } problem) return Unreadable(input.Display, problem);
+        if (input.Kind != FileKind.Regular)
+        {
+            // Found by a folder scan: opening a FIFO blocks until a writer comes, and a device may never end.
+            return Finding(input.Display, InputRules.NotRegularFile, [("file", input.Display), ("kind", FileKinds.Describe(input.Kind))]);
+        }
+
         if (Objects.HelmCharts.IsTemplate(input.FullPath!))
         {
             // A Helm chart's template is Go template text, not a manifest: it becomes one only when rendered.
@@ -110,7 +126,9 @@ public sealed partial class PodLinter
         try
         {
             using var stream = new FileStream(input.FullPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            using var source = new Utf8LineSource(stream);
+            var limit = _options.Limits.MaxInputBytes;
+            if (stream.CanSeek && stream.Length > limit) return Finding(input.Display, InputRules.TooLarge, [("limit", Sizes.Describe(limit))]);
+            using var source = new Utf8LineSource(stream, maxBytes: limit);
             return _checker.Check(input.Display, source, null, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -120,26 +138,21 @@ public sealed partial class PodLinter
     }
 
     private FileOutcome Unreadable(string display, string problem)
+        => Finding(display, InputRules.CannotReadPath, [("file", display), ("problem", problem)]);
+
+    private FileOutcome Finding(string display, MessageTemplate message, System.Collections.Immutable.ImmutableArray<MessageArgument> arguments)
     {
         var found = new List<Diagnostic>();
-        new DiagnosticSink(_rules.LevelOf, found).Report(InputRules.CannotReadPath, SourceSpan.StartOfFile(display), null,
-            [("file", display), ("problem", problem)]);
+        new DiagnosticSink(_rules.LevelOf, found).Report(message, SourceSpan.StartOfFile(display), null, arguments);
         return FileOutcome.Unread(display, found);
     }
 
-    private sealed record Input(string Display, string? FullPath, string? Problem);
+    private sealed record Input(string Display, string? FullPath, string? Problem, FileKind Kind = FileKind.Regular);
 
     private static List<Input> ExpandPaths(IEnumerable<string> paths, Func<string, bool>? filter)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var inputs = new List<Input>();
-        var enumeration = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            IgnoreInaccessible = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-            MatchCasing = MatchCasing.CaseInsensitive,
-        };
         foreach (var path in paths)
         {
             if (string.IsNullOrEmpty(path)) continue;
@@ -148,14 +161,7 @@ public sealed partial class PodLinter
                 var found = new List<Input>();
                 try
                 {
-                    foreach (var file in Directory.EnumerateFiles(path, "*", enumeration))
-                    {
-                        if (!ManifestExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)) continue;
-                        if (IsHiddenBelow(path, file)) continue;
-                        var full = Path.GetFullPath(file);
-                        if (filter is not null && !filter(full)) continue;
-                        if (seen.Add(full)) found.Add(new Input(Display(file), full, null));
-                    }
+                    ScanFolder(path, found, seen, filter);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -181,16 +187,86 @@ public sealed partial class PodLinter
         return inputs;
     }
 
-    // Hidden folders are skipped even where the file system does not mark dot-folders hidden.
-    private static bool IsHiddenBelow(string root, string file)
+    /// <summary>
+    /// Lists the manifests under <paramref name="root"/>, depth first in ordinal order. Symbolic links to folders are
+    /// followed, but each real folder is entered at most once (<c>ln -s . loop</c> neither repeats files nor loops);
+    /// hidden files and folders are skipped, even where the file system does not mark dot-names hidden; FIFOs, sockets
+    /// and devices are listed with their kind, to be reported and not opened. Subfolders that cannot be listed are
+    /// skipped, as before; the root failing throws.
+    /// </summary>
+    private static void ScanFolder(string root, List<Input> found, HashSet<string> seen, Func<string, bool>? filter)
     {
-        var relative = Path.GetRelativePath(root, file);
-        foreach (var part in relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
+        var options = new EnumerationOptions
         {
-            if (part.Length > 1 && part[0] == '.' && part != "..") return true;
+            RecurseSubdirectories = false,
+            IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+            ReturnSpecialDirectories = false,
+        };
+        var visited = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal) { RealPath(root) };
+        var pending = new Stack<(string Path, string Real)>();
+        pending.Push((root, RealPath(root)));
+        var isRoot = true;
+        while (pending.Count > 0)
+        {
+            var (folder, real) = pending.Pop();
+            List<string> entries;
+            try
+            {
+                entries = [.. Directory.EnumerateFileSystemEntries(folder, "*", options)];
+            }
+            catch (Exception ex) when (!isRoot && ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            isRoot = false;
+            entries.Sort(StringComparer.Ordinal);
+            var subfolders = new List<(string Path, string Real)>();
+            foreach (var entry in entries)
+            {
+                var name = Path.GetFileName(entry);
+                if (name.Length > 1 && name[0] == '.') continue;
+                if (Directory.Exists(entry))
+                {
+                    var entryReal = new DirectoryInfo(entry).LinkTarget is null ? Path.Join(real, name) : RealPath(entry);
+                    if (visited.Add(entryReal)) subfolders.Add((entry, entryReal));
+                    continue;
+                }
+
+                if (!ManifestExtensions.Contains(Path.GetExtension(entry), StringComparer.OrdinalIgnoreCase)) continue;
+                var full = Path.GetFullPath(entry);
+                if (filter is not null && !filter(full)) continue;
+                if (seen.Add(full)) found.Add(new Input(Display(entry), full, null, FileKinds.Of(full)));
+            }
+
+            for (var i = subfolders.Count - 1; i >= 0; i--) pending.Push(subfolders[i]);
+        }
+    }
+
+    /// <summary>The path with every symbolic link resolved (as <c>realpath</c>); links nested past 40 levels are left as they are.</summary>
+    internal static string RealPath(string path, int depth = 0)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? string.Empty;
+        var current = root;
+        foreach (var part in full[root.Length..].Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Join(current, part);
+            string? target = null;
+            try
+            {
+                target = new FileInfo(next).LinkTarget;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Not a link we can read: keep the name.
+            }
+
+            current = target is not null && depth < 40 ? RealPath(Path.IsPathRooted(target) ? target : Path.Join(current, target), depth + 1) : next;
         }
 
-        return false;
+        return current;
     }
 
     /// <summary>Paths as the user wrote them, with <c>/</c> separators and no leading <c>./</c>.</summary>

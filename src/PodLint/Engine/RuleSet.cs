@@ -28,7 +28,8 @@ internal sealed class RuleSet
         {
             if (!byKey.TryGetValue(key, out var d))
             {
-                throw new ArgumentException($"unknown rule `{key}` in the rule levels", nameof(options));
+                // Data names the key, so that a front end can word the message after its own option (`--severity`).
+                throw new ArgumentException($"unknown rule `{key}` in `{nameof(PodLintOptions.RuleLevels)}`", nameof(options)) { Data = { ["rule"] = key } };
             }
 
             _levels[d] = level;

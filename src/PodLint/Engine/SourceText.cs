@@ -69,16 +69,16 @@ public sealed class SourceText
     }
 
     /// <summary>Adds the lines of <paramref name="text"/> starting at <paramref name="firstLine"/>; lines end at
-    /// <c>\n</c>, <c>\r\n</c> or <c>\r</c>, as the parser counts them.</summary>
+    /// the breaks of <see cref="Parsing.LineBreaks"/>, as the parser and the chunker count them.</summary>
     internal void Add(int firstLine, string text)
     {
         var list = new List<string>();
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] is not ('\n' or '\r')) continue;
+            if (text[i] is not ('\n' or '\r' or '\u0085' or '\u2028' or '\u2029')) continue;
             list.Add(text[start..i]);
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            i += Parsing.LineBreaks.Length(text, i) - 1;
             start = i + 1;
         }
 

@@ -6,8 +6,28 @@ namespace PodLint.Parsing;
 /// <summary>Reads text one line at a time; the span is valid until the next call.</summary>
 internal interface ILineSource
 {
-    /// <summary>Reads the next line without its terminator (<c>\n</c>, <c>\r\n</c> or <c>\r</c>).</summary>
+    /// <summary>Reads the next line without its terminator (<c>\n</c>, <c>\r\n</c>, <c>\r</c>, or NEL, LS, PS: see <see cref="LineBreaks"/>).</summary>
     bool TryReadLine(out ReadOnlySpan<char> line);
+}
+
+/// <summary>
+/// The characters that end a line. YAML 1.2 breaks lines only at LF and CR, but YamlDotNet (whose positions findings
+/// carry) and go-yaml (the API server's parser) follow YAML 1.1 and libyaml: NEL (U+0085), LS (U+2028) and PS
+/// (U+2029) end lines too. Every line count (the chunker's, the kept source text's) uses this one definition, so that
+/// a finding's line exists and the code frame shows it.
+/// </summary>
+internal static class LineBreaks
+{
+    public static readonly SearchValues<char> Chars = SearchValues.Create("\r\n\u0085\u2028\u2029");
+
+    /// <summary>The length of the break at <paramref name="at"/>: 2 for CRLF, else 1.</summary>
+    public static int Length(ReadOnlySpan<char> text, int at) => text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n' ? 2 : 1;
+}
+
+/// <summary>The input is larger than the configured limit (<see cref="ParserLimits.MaxInputBytes"/>).</summary>
+internal sealed class InputTooLargeException(long limit) : IOException($"the input is larger than {limit} bytes")
+{
+    public long Limit { get; } = limit;
 }
 
 /// <summary>The bytes of the input are not valid UTF-8 at the given position.</summary>
@@ -35,7 +55,7 @@ internal sealed class StringLineSource(string text) : ILineSource
         }
 
         var rest = text.AsSpan(_position);
-        var end = rest.IndexOfAny('\r', '\n');
+        var end = rest.IndexOfAny(LineBreaks.Chars);
         if (end < 0)
         {
             line = rest;
@@ -44,7 +64,7 @@ internal sealed class StringLineSource(string text) : ILineSource
         }
 
         line = rest[..end];
-        _position += end + (rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1);
+        _position += end + LineBreaks.Length(rest, end);
         return true;
     }
 }
@@ -58,6 +78,8 @@ internal sealed class Utf8LineSource : ILineSource, IDisposable
 {
     private const int BinarySniffLength = 8000;
     private readonly Stream _stream;
+    private readonly long _maxBytes;
+    private long _totalBytes;
     private readonly byte[] _bytes;
     private char[] _chars;
     private int _byteStart;
@@ -71,9 +93,10 @@ internal sealed class Utf8LineSource : ILineSource, IDisposable
     private int _linesRead;
     private bool _started;
 
-    public Utf8LineSource(Stream stream, int bufferSize = 1 << 16)
+    public Utf8LineSource(Stream stream, int bufferSize = 1 << 16, long maxBytes = long.MaxValue)
     {
         _stream = stream;
+        _maxBytes = maxBytes;
         _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(bufferSize, BinarySniffLength));
         _chars = ArrayPool<char>.Shared.Rent(Math.Max(bufferSize, 1024));
     }
@@ -84,7 +107,7 @@ internal sealed class Utf8LineSource : ILineSource, IDisposable
         while (true)
         {
             var available = _chars.AsSpan(_scanFrom, _charEnd - _scanFrom);
-            var rel = available.IndexOfAny('\r', '\n');
+            var rel = available.IndexOfAny(LineBreaks.Chars);
             if (rel >= 0)
             {
                 var idx = _scanFrom + rel;
@@ -96,7 +119,7 @@ internal sealed class Utf8LineSource : ILineSource, IDisposable
                 }
 
                 line = _chars.AsSpan(_charStart, idx - _charStart);
-                var next = idx + (_chars[idx] == '\r' && idx + 1 < _charEnd && _chars[idx + 1] == '\n' ? 2 : 1);
+                var next = idx + LineBreaks.Length(_chars.AsSpan(0, _charEnd), idx);
                 _charStart = _scanFrom = next;
                 _linesRead++;
                 return true;
@@ -147,8 +170,17 @@ internal sealed class Utf8LineSource : ILineSource, IDisposable
         while (!_streamEnded && _byteEnd < atLeast && _byteEnd < _bytes.Length)
         {
             var n = _stream.Read(_bytes, _byteEnd, _bytes.Length - _byteEnd);
-            if (n == 0) _streamEnded = true;
-            else _byteEnd += n;
+            if (n == 0)
+            {
+                _streamEnded = true;
+            }
+            else
+            {
+                _byteEnd += n;
+                _totalBytes += n;
+                // Stop reading at the limit: /dev/zero or a runaway generator must not fill the memory.
+                if (_totalBytes > _maxBytes) throw new InputTooLargeException(_maxBytes);
+            }
         }
     }
 

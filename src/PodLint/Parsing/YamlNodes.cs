@@ -133,10 +133,26 @@ internal sealed class ScalarNode : YamlNode
         ScalarType.Bool => $"boolean {Value}",
         ScalarType.Int => $"integer {Value}",
         ScalarType.Float => $"number {Value}",
-        _ => "string " + Quote(Value),
+        _ => Value.Length == 0 ? "an empty string" : "string " + Quote(Value),
     };
 
+    /// <summary>A value as messages show it: in backticks, control characters escaped, long values cut (<c>`sleep 1\n`</c>).</summary>
     internal static string Quote(string value)
+    {
+        return value.Length == 0 ? "an empty string" : "`" + Escape(value) + "`";
+    }
+
+    /// <summary>A value to show between backticks in a message: control characters escaped, long values cut.</summary>
+    internal static string Escape(string value)
+    {
+        const int max = 60;
+        var shown = value.Length > max ? value[..max] + "…" : value;
+        return shown.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
+            .Replace("\r", "\\r", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal);
+    }
+
+    /// <summary>A value as a YAML or JSON double-quoted string, for snippets of code in help lines (<c>["sleep 1"]</c>).</summary>
+    internal static string QuoteYaml(string value)
     {
         const int max = 60;
         var shown = value.Length > max ? value[..max] + "…" : value;

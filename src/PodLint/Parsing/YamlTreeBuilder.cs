@@ -11,8 +11,14 @@ namespace PodLint.Parsing;
 /// <param name="MaxAliasExpansion">How many nodes aliases may stand for, beyond the nodes written.</param>
 public sealed record ParserLimits(int MaxDepth = 100, long MaxAliasExpansion = 100_000)
 {
-    /// <summary>The defaults: depth 100, 100,000 nodes of alias expansion.</summary>
+    /// <summary>The defaults: depth 100, 100,000 nodes of alias expansion, inputs of at most 256 MB.</summary>
     public static ParserLimits Default { get; } = new();
+
+    /// <summary>
+    /// The largest input read, in bytes (default 256 MB, far above any real manifest): a larger file or stream is a
+    /// finding and is not read further (<c>/dev/zero</c>, a runaway generator).
+    /// </summary>
+    public long MaxInputBytes { get; init; } = 256L * 1024 * 1024;
 }
 
 /// <summary>
@@ -49,6 +55,7 @@ internal sealed class YamlTreeBuilder
     private SourceSpan _lastPosition;
     private GoYamlEscapes? _escapes;
     private GoYamlEscapes? _readAgain;
+    private string _text = string.Empty;
 
     private YamlTreeBuilder(string file, int firstLine, ParserLimits limits)
     {
@@ -87,6 +94,7 @@ internal sealed class YamlTreeBuilder
 
     private void Run(string text, List<ParsedDocument> documents)
     {
+        _text = text;
         var scanner = new Scanner(new StringReader(text));
         var parser = new Parser(scanner);
         var documentStart = _lastPosition;
@@ -362,6 +370,15 @@ internal sealed class YamlTreeBuilder
             return;
         }
 
+        if (key.Resolve() is not ScalarNode)
+        {
+            // `? [a, b]: x` is valid YAML, but JSON (and so the API server) has only string keys: the entry is an error,
+            // not silently dropped.
+            var start = key.Span;
+            _diagnostics.Add(Error(InputRules.NonScalarKey, start.FirstLine(),
+                [("shape", key.Resolve() is SequenceNode ? "a sequence" : "a mapping")]));
+        }
+
         key.Parent = map;
         key.KeyInParent = keyText;
         value.Parent = map;
@@ -414,9 +431,34 @@ internal sealed class YamlTreeBuilder
     };
 
     private SourceSpan Span(Mark start, Mark end)
-        => new(_file, (int)start.Line + _lineOffset, (int)start.Column, (int)end.Line + _lineOffset, (int)end.Column);
+    {
+        var (endLine, endColumn) = Clamp(end);
+        return new(_file, (int)start.Line + _lineOffset, (int)start.Column, endLine, endColumn);
+    }
 
-    private SourceSpan Point(Mark mark) => SourceSpan.At(_file, (int)mark.Line + _lineOffset, (int)mark.Column);
+    private SourceSpan Point(Mark mark)
+    {
+        var (line, column) = Clamp(mark);
+        return SourceSpan.At(_file, line, column);
+    }
+
+    /// <summary>
+    /// A mark's file line and column. YamlDotNet puts the end of the text after its final line break, on a line that
+    /// does not exist (the chunk's text always ends with one, even when the file does not): that is the end of the
+    /// last line instead, so that every position is on a line the code frame can show.
+    /// </summary>
+    private (int Line, int Column) Clamp(Mark mark)
+    {
+        var text = _text;
+        if (mark.Index >= text.Length && text.Length > 0 && text[^1] == '\n' && mark.Line > 1 && mark.Column == 1)
+        {
+            var lastLineStart = text.LastIndexOf('\n', Math.Max(0, text.Length - 2)) + 1;
+            if (text.Length == 1) lastLineStart = 0;
+            return ((int)mark.Line - 1 + _lineOffset, text.Length - 1 - lastLineStart + 1);
+        }
+
+        return ((int)mark.Line + _lineOffset, (int)mark.Column);
+    }
 
     /// <summary>A finding of the parser, at its rule's default level (the sink of the object or file applies the configured one).</summary>
     private static Diagnostic Error(MessageTemplate message, SourceSpan span, ImmutableArray<MessageArgument> arguments, string? help = null)

@@ -81,7 +81,7 @@ public sealed class TextReporter(bool useColor = false) : IReporter
         _ => "info",
     };
 
-    /// <summary>The closing line: <c>Found 2 errors and 1 warning in 3 files (2 Pods and 1 Deployment checked).</c></summary>
+    /// <summary>The closing line: <c>Found 2 errors, 1 warning and 1 info finding in 3 files (2 Pods and 1 Deployment checked).</c></summary>
     public static string Summary(LintResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -92,7 +92,8 @@ public sealed class TextReporter(bool useColor = false) : IReporter
         var parts = new List<string>();
         if (result.ErrorCount > 0) parts.Add(Count(result.ErrorCount, "error"));
         if (result.WarningCount > 0) parts.Add(Count(result.WarningCount, "warning"));
-        if (result.InfoCount > 0) parts.Add(Count(result.InfoCount, "info"));
+        // "info" is not a countable noun: "1 info finding", "3 info findings".
+        if (result.InfoCount > 0) parts.Add(Count(result.InfoCount, "info finding"));
         return $"Found {List(parts)} in {files} ({scope}{suppressed}).";
     }
 
@@ -116,5 +117,5 @@ public sealed class TextReporter(bool useColor = false) : IReporter
     private static string List(List<string> parts) => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
 
     private static string Count(int n, string noun)
-        => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 || noun == "info" ? string.Empty : "s");
+        => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 }

@@ -233,11 +233,11 @@ internal sealed partial class SchemaValidator
             return null;
         }
 
-        var field = ScalarNode.Quote(key);
+        var field = ScalarNode.Escape(key);
         if (DidYouMean(key, owner.Properties.Keys) is { } suggestion)
         {
             _sink.Report(SchemaRules.UnknownDidYouMean, span, fieldPath,
-                [("field", field), ("where", where), ("suggestion", ScalarNode.Quote(suggestion)), ("name", suggestion)]);
+                [("field", field), ("where", where), ("suggestion", suggestion), ("name", suggestion)]);
             return suggestion;
         }
 
@@ -258,8 +258,8 @@ internal sealed partial class SchemaValidator
         return null;
     }
 
-    /// <summary>"at the top level of the Pod", or "in spec.containers[0]".</summary>
-    private string Where(FieldPath parent) => parent.Equals(_basePath) ? $"at the top level of the {_kind.Kind}" : $"in {parent}";
+    /// <summary>"at the top level of the Pod", or "in `spec.containers[0]`".</summary>
+    private string Where(FieldPath parent) => parent.Equals(_basePath) ? $"at the top level of the {_kind.Kind}" : $"in `{parent}`";
 
     /// <summary>The nearest enclosing object that has the field, for a field indented too far.</summary>
     private FieldPath? Enclosing(string key, YamlNode value)
@@ -284,10 +284,10 @@ internal sealed partial class SchemaValidator
         {
             if (owner.Properties.TryGetValue("resources", out var resources) && HasLimitsAndRequests(resources.ActualSchema))
             {
-                return $"{path.Field("resources").Field("limits")} or {path.Field("resources").Field("requests")}";
+                return $"`{path.Field("resources").Field("limits")}` or `{path.Field("resources").Field("requests")}`";
             }
 
-            if (HasLimitsAndRequests(owner)) return $"{path.Field("limits")} or {path.Field("requests")}";
+            if (HasLimitsAndRequests(owner)) return $"`{path.Field("limits")}` or `{path.Field("requests")}`";
         }
 
         var places = new List<string>();
@@ -297,7 +297,7 @@ internal sealed partial class SchemaValidator
             var isList = schema.Type.HasFlag(JsonObjectType.Array);
             if (isList) schema = schema.Item?.ActualSchema;
             if (schema is null || !schema.Properties.TryGetValue(key, out var field) || !Fits(value, field.ActualSchema)) continue;
-            places.Add(isList ? $"the items of {path.Field(name)}" : path.Field(name).ToString());
+            places.Add(isList ? $"the items of `{path.Field(name)}`" : $"`{path.Field(name)}`");
         }
 
         return places.Count switch
@@ -318,7 +318,7 @@ internal sealed partial class SchemaValidator
                 var schema = property.ActualSchema;
                 if (schema.Properties.TryGetValue(key, out var field) && Fits(value, field.ActualSchema))
                 {
-                    return PathPrefix(_owners[i].Depth).Field(name).ToString();
+                    return $"`{PathPrefix(_owners[i].Depth).Field(name)}`";
                 }
             }
         }
@@ -377,7 +377,9 @@ internal sealed partial class SchemaValidator
         Reject(node);
         var path = CurrentPath();
         var (bits, range) = format == "int32" ? ("32", "-2147483648 to 2147483647") : ("64", "-9223372036854775808 to 9223372036854775807");
-        _sink.Report(SchemaRules.DoesNotFit, node.Span, path, [("path", path.ToString()), ("actual", scalar.Describe()), ("bits", bits), ("range", range)]);
+        var direction = scalar.Value.TrimStart().StartsWith('-') ? "small" : "large";
+        _sink.Report(SchemaRules.DoesNotFit, node.Span, path,
+            [("path", path.ToString()), ("actual", scalar.Describe()), ("value", scalar.Value), ("direction", direction), ("bits", bits), ("range", range)]);
     }
 
     private FieldPath CurrentPath() => PathPrefix(_path.Count);

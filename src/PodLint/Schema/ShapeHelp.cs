@@ -28,7 +28,7 @@ internal static class ShapeHelp
                 return "write a list: one `- ` item per entry";
             case ScalarNode { Type: not ScalarType.Null } scalar when item?.Type.HasFlag(JsonObjectType.String) == true:
                 // command: nginx -g 'daemon off;' → one list item per argument
-                return $"write a list, one `- ` item per element (`[{ScalarNode.Quote(scalar.Value)}]` would be a single element)";
+                return $"write a list, one `- ` item per element (`[{ScalarNode.QuoteYaml(scalar.Value)}]` would be a single element)";
             default:
                 return null;
         }

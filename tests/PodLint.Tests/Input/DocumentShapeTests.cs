@@ -111,7 +111,7 @@ public class DocumentShapeTests
         {
             Assert.That(result.Diagnostics[0].Severity, Is.EqualTo(Severity.Error));
             Assert.That(result.Diagnostics[0].Message,
-                Is.EqualTo("the document is a scalar (string \"kubectl apply -f pod.yaml\"), not a mapping, so it cannot be a Kubernetes object"));
+                Is.EqualTo("the document is a scalar (string `kubectl apply -f pod.yaml`), not a mapping, so it cannot be a Kubernetes object"));
             Assert.That(result.PodCount, Is.EqualTo(0));
         }
     }

@@ -51,14 +51,14 @@ public class ValueTypeTests
     public void A_word_where_an_integer_is_expected()
     {
         var d = AssertTypeError(Pod(port: "eighty"), "PL1001 10:26-10:32 " + PortPath,
-            "spec.containers[0].ports[0].containerPort: expected integer, got string \"eighty\"");
-        Assert.That(d.Help, Is.Null);
+            "`spec.containers[0].ports[0].containerPort`: expected integer, got string `eighty`");
+        Assert.That(d.Help, Is.EqualTo("give the field a value of type integer"));
     }
 
     [Test]
     public void A_quoted_port_is_a_string()
     {
-        var d = AssertTypeError(Pod(port: "\"8080\""), "PL1001 10:26-10:32 " + PortPath, PortPath + ": expected integer, got string \"8080\"");
+        var d = AssertTypeError(Pod(port: "\"8080\""), "PL1001 10:26-10:32 " + PortPath, "`" + PortPath + "`: expected integer, got string `8080`");
         Assert.That(d.Help, Is.EqualTo("remove the quotes: a quoted number is a string"));
     }
 
@@ -68,7 +68,7 @@ public class ValueTypeTests
     [TestCase("0x80000000", "10:26-10:36")]
     public void An_integer_out_of_the_int32_range(string port, string range)
         => AssertTypeError(Pod(port: port), "PL1001 " + range + " " + PortPath,
-            PortPath + ": expected integer, got integer " + port + ", which does not fit in 32 bits");
+            "`" + PortPath + "`: the integer " + port + " is too " + (port.StartsWith('-') ? "small" : "large") + " for this field, which holds 32-bit integers");
 
     [TestCase("2147483647")]
     [TestCase("-2147483648")]
@@ -95,37 +95,37 @@ public class ValueTypeTests
 
     [Test]
     public void An_exponent_beyond_int32_is_out_of_range_not_a_type_error()
-        => AssertTypeError(Pod(port: "1e10"), "PL1001 10:26-10:30 " + PortPath, PortPath + ": expected integer, got number 1e10, which does not fit in 32 bits");
+        => AssertTypeError(Pod(port: "1e10"), "PL1001 10:26-10:30 " + PortPath, "`" + PortPath + "`: the integer 1e10 is too large for this field, which holds 32-bit integers");
 
     [Test]
     public void An_exponent_from_1e21_is_rejected()
-        => AssertTypeError(Pod(port: "1e21"), "PL1001 10:26-10:30 " + PortPath, PortPath + ": expected integer, got number 1e21");
+        => AssertTypeError(Pod(port: "1e21"), "PL1001 10:26-10:30 " + PortPath, "`" + PortPath + "`: expected integer, got number 1e21");
 
     [Test]
     public void A_fraction_is_rejected()
-        => AssertTypeError(Pod(port: "8080.5"), "PL1001 10:26-10:32 " + PortPath, PortPath + ": expected integer, got number 8080.5");
+        => AssertTypeError(Pod(port: "8080.5"), "PL1001 10:26-10:32 " + PortPath, "`" + PortPath + "`: expected integer, got number 8080.5");
 
     [Test]
     public void A_boolean_where_an_integer_is_expected()
-        => AssertTypeError(Pod(port: "yes"), "PL1001 10:26-10:29 " + PortPath, PortPath + ": expected integer, got boolean yes");
+        => AssertTypeError(Pod(port: "yes"), "PL1001 10:26-10:29 " + PortPath, "`" + PortPath + "`: expected integer, got boolean yes");
 
     [Test]
     public void A_mapping_where_an_array_is_expected()
     {
         var d = AssertTypeError(Pod(env: "        MODE: fast\n        LEVEL: debug"), "PL1001 12:9-13:21 spec.containers[0].env",
-            "spec.containers[0].env: expected array, got object");
+            "`spec.containers[0].env`: expected array, got object");
         Assert.That(d.Path, Is.EqualTo("spec.containers[0].env"));
     }
 
     [Test]
     public void A_scalar_where_an_array_is_expected()
         => AssertTypeError(Pod(env: "        MODE=fast\n        # one line more"), "PL1001 12:9-12:18 spec.containers[0].env",
-            "spec.containers[0].env: expected array, got string \"MODE=fast\"");
+            "`spec.containers[0].env`: expected array, got string `MODE=fast`");
 
     [Test]
     public void An_unquoted_yes_in_env_is_a_YAML_1_1_boolean()
     {
-        var d = AssertTypeError(Pod(value: "yes"), "PL1001 13:18-13:21 " + ValuePath, ValuePath + ": expected string, got boolean yes");
+        var d = AssertTypeError(Pod(value: "yes"), "PL1001 13:18-13:21 " + ValuePath, "`" + ValuePath + "`: expected string, got boolean yes");
         Assert.That(d.Help, Is.EqualTo("Kubernetes reads YAML 1.1, where unquoted `yes` is a boolean; quote it if you mean the string"));
     }
 
@@ -136,7 +136,7 @@ public class ValueTypeTests
     public void Other_YAML_1_1_booleans_get_the_same_help(string value)
     {
         var d = AssertTypeError(Pod(value: value), FormattableString.Invariant($"PL1001 13:18-13:{18 + value.Length} {ValuePath}"),
-            ValuePath + ": expected string, got boolean " + value);
+            "`" + ValuePath + "`: expected string, got boolean " + value);
         Assert.That(d.Help, Is.EqualTo($"Kubernetes reads YAML 1.1, where unquoted `{value}` is a boolean; quote it if you mean the string"));
     }
 
@@ -146,7 +146,7 @@ public class ValueTypeTests
     public void Other_plain_scalars_where_a_string_is_expected_get_the_quoting_help(string value, string described)
     {
         var d = AssertTypeError(Pod(value: value), FormattableString.Invariant($"PL1001 13:18-13:{18 + value.Length} {ValuePath}"),
-            ValuePath + ": expected string, got " + described);
+            "`" + ValuePath + "`: expected string, got " + described);
         Assert.That(d.Help, Is.EqualTo("quote the value if it is meant as a string"));
     }
 
@@ -174,7 +174,7 @@ public class ValueTypeTests
         var text = Pod().Replace("      image: nginx:1.27.3\n      ports:", "      image: [nginx]\n      ports:", StringComparison.Ordinal);
         var result = Lint.Text(text);
         Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL1001 8:14-8:21 spec.containers[0].image", StillChecked }), () => Lint.Dump(result));
-        Assert.That(result.Single(RuleIds.InvalidValueType).Message, Is.EqualTo("spec.containers[0].image: expected string, got array"));
+        Assert.That(result.Single(RuleIds.InvalidValueType).Message, Is.EqualTo("`spec.containers[0].image`: expected string, got array"));
     }
 
     [Test]
@@ -203,7 +203,7 @@ public class ValueTypeTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("spec.containers[0].livenessProbe.tcpSocket.port"));
-            Assert.That(d.Message, Does.EndWith($"got {(port.Length > 19 ? "number" : "integer")} {port}, which does not fit in 32 bits"));
+            Assert.That(d.Message, Does.EndWith($"the integer {port} is too large for this field, which holds 32-bit integers"));
         }
     }
 }

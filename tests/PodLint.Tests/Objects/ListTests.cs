@@ -78,7 +78,7 @@ public class ListTests
         var result = Lint.Text("apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: a}\n    spec: {containers: [{name: a, image: b}]}\n    extra: 1\n");
         var d = result.Single(RuleIds.UnknownField);
         Assert.That(Lint.Where(d), Is.EqualTo("PL1002 8:5-8:10 items[0].extra"));
-        Assert.That(d.Message, Is.EqualTo("unknown field \"extra\" at the top level of the Pod"));
+        Assert.That(d.Message, Is.EqualTo("unknown field `extra` at the top level of the Pod"));
     }
 
     [Test]

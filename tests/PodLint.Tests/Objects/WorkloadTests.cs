@@ -93,7 +93,7 @@ public class WorkloadTests
         {
             Assert.That(result.Diagnostics.Select(d => d.Object?.ToString()), Is.All.EqualTo("shop/web"));
             Assert.That(result.Diagnostics.Select(d => d.Object?.Kind), Is.All.EqualTo(kind));
-            Assert.That(result.Diagnostics[1].Message, Is.EqualTo($"unknown field \"imagePullPolice\" in {templatePath}.spec.containers[1]; did you mean \"imagePullPolicy\"?"));
+            Assert.That(result.Diagnostics[1].Message, Is.EqualTo($"unknown field `imagePullPolice` in `{templatePath}.spec.containers[1]`; did you mean `imagePullPolicy`?"));
             Assert.That(result.CheckedObjects, Is.EqualTo(new Dictionary<string, int> { [kind] = 1 }));
             Assert.That(result.PodCount, Is.Zero);
         }

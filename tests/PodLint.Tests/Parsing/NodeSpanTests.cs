@@ -219,7 +219,7 @@ public class NodeSpanTests
             Assert.That(((ScalarNode)anchored).Value, Is.EqualTo("busybox"));
             // A node's properties (anchor, tag) are part of the node, as YamlDotNet reports it.
             Assert.That(anchored.Range(), Is.EqualTo("12:14-12:26"));
-            Assert.That(alias.Describe(), Is.EqualTo("string \"busybox\""));
+            Assert.That(alias.Describe(), Is.EqualTo("string `busybox`"));
         }
     }
 

@@ -192,7 +192,7 @@ public class ScalarResolutionTests
         {
             Assert.That(scalar.Type, Is.EqualTo(ScalarType.String));
             Assert.That(scalar.Value, Is.EqualTo(text));
-            Assert.That(scalar.Describe(), Is.EqualTo("string \"" + text + "\""));
+            Assert.That(scalar.Describe(), Is.EqualTo("string `" + text + "`"));
         }
     }
 
@@ -216,7 +216,7 @@ public class ScalarResolutionTests
             Assert.That(scalar.Value, Is.EqualTo("80"));
             Assert.That(scalar.IsPlain, Is.True);
             Assert.That(scalar.AsInt64(), Is.Null);
-            Assert.That(scalar.Describe(), Is.EqualTo("string \"80\""));
+            Assert.That(scalar.Describe(), Is.EqualTo("string `80`"));
         }
     }
 
@@ -224,7 +224,7 @@ public class ScalarResolutionTests
     public void Long_strings_are_shortened_and_escaped_in_descriptions()
     {
         var scalar = Value("\"" + new string('a', 70) + "\\n\\\"\"");
-        Assert.That(scalar.Describe(), Is.EqualTo("string \"" + new string('a', 60) + "…\""));
-        Assert.That(Value("\"a\\tb\\\\c\\\"\"").Describe(), Is.EqualTo("string \"a\\tb\\\\c\\\"\""));
+        Assert.That(scalar.Describe(), Is.EqualTo("string `" + new string('a', 60) + "…`"));
+        Assert.That(Value("\"a\\tb\\\\c\\\"\"").Describe(), Is.EqualTo("string `a\\tb\\\\c\"`"));
     }
 }

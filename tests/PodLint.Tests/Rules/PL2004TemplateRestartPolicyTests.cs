@@ -24,7 +24,7 @@ public class PL2004TemplateRestartPolicyTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(found[0].Path, Is.EqualTo("spec.template.spec.restartPolicy"));
-            Assert.That(found[0].Message, Is.EqualTo($"the Pods of a {kind} always restart: `restartPolicy: OnFailure` is not supported (supported values: \"Always\")"));
+            Assert.That(found[0].Message, Is.EqualTo($"the Pods of a {kind} always restart: `restartPolicy: OnFailure` is not supported (supported values: `Always`)"));
         }
     }
 

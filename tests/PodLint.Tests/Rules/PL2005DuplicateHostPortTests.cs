@@ -29,7 +29,7 @@ public class PL2005DuplicateHostPortTests
             Assert.That(d.Severity, Is.EqualTo(Severity.Error));
             Assert.That(d.MessageId, Is.EqualTo("already-declared"));
             Assert.That(d.Path, Is.EqualTo("spec.containers[1].ports[0].hostPort"));
-            Assert.That(d.Message, Is.EqualTo("host port `8080/TCP` is already declared by `proxy` (duplicate value: \"TCP//8080\")"));
+            Assert.That(d.Message, Is.EqualTo("host port `8080/TCP` is already declared by `proxy` (duplicate value: `TCP//8080`)"));
             Assert.That(d.Help, Is.EqualTo("a node binds each host port once per address: give this port another `hostPort`, or drop the `hostPort` and reach the container through a Service"));
             Assert.That(d.Related.Single().Message, Is.EqualTo("first declared here, by `proxy`"));
             Assert.That(d.Related.Single().Path, Is.EqualTo("spec.containers[0].ports[0].hostPort"));
@@ -58,8 +58,8 @@ public class PL2005DuplicateHostPortTests
             """);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(found[0].Message, Is.EqualTo("host port `10.0.0.1:53/UDP` is already declared by `dns` (duplicate value: \"UDP/10.0.0.1/53\")"));
-            Assert.That(found[1].Message, Is.EqualTo("host port `[::1]:53/UDP` is already declared by `dns` (duplicate value: \"UDP/::1/53\")"));
+            Assert.That(found[0].Message, Is.EqualTo("host port `10.0.0.1:53/UDP` is already declared by `dns` (duplicate value: `UDP/10.0.0.1/53`)"));
+            Assert.That(found[1].Message, Is.EqualTo("host port `[::1]:53/UDP` is already declared by `dns` (duplicate value: `UDP/::1/53`)"));
         }
     }
 
@@ -88,7 +88,7 @@ public class PL2005DuplicateHostPortTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(found.Single().Path, Is.EqualTo("spec.initContainers[1].ports[1].hostPort"), "PodLint keeps the true index; the server says initContainers[0]");
-            Assert.That(found.Single().Message, Is.EqualTo("host port `80/TCP` is already declared by `second` (duplicate value: \"TCP//80\")"));
+            Assert.That(found.Single().Message, Is.EqualTo("host port `80/TCP` is already declared by `second` (duplicate value: `TCP//80`)"));
             Assert.That(found.Single().Related.Single().Path, Is.EqualTo("spec.initContainers[1].ports[0].hostPort"));
         }
     }
@@ -112,7 +112,7 @@ public class PL2005DuplicateHostPortTests
             Assert.That(found[0].MessageId, Is.EqualTo("host-network-port"));
             Assert.That(found[0].Path, Is.EqualTo("spec.containers[1].ports[0].containerPort"));
             Assert.That(found[0].Message, Is.EqualTo(
-                "with `hostNetwork: true` container port `9100/TCP` is a host port, already declared by `node-exporter` (duplicate value: \"TCP//9100\")"));
+                "with `hostNetwork: true` container port `9100/TCP` is a host port, already declared by `node-exporter` (duplicate value: `TCP//9100`)"));
             Assert.That(found[0].Help, Is.EqualTo(
                 "with `hostNetwork: true` the containers listen on the node itself, where each port can be bound once: give this container another port"));
             Assert.That(found[0].Related.Single().Path, Is.EqualTo("spec.containers[0].ports[0].containerPort"));

@@ -19,7 +19,7 @@ public class SchemaValidationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Lint.Where(d), Is.EqualTo("PL1002 9:7-9:21 spec.containers[0].imagePullPolic"));
-            Assert.That(d.Message, Is.EqualTo("unknown field \"imagePullPolic\" in spec.containers[0]; did you mean \"imagePullPolicy\"?"));
+            Assert.That(d.Message, Is.EqualTo("unknown field `imagePullPolic` in `spec.containers[0]`; did you mean `imagePullPolicy`?"));
             Assert.That(d.RuleName, Is.EqualTo("unknown-field"));
         }
     }
@@ -30,22 +30,22 @@ public class SchemaValidationTests
         var result = new PodLinter().LintText(Head.Replace("spec:\n", "status2: {}\nspec:\n", StringComparison.Ordinal) + "  containers: [{name: web, image: nginx, frobnicate: 1}]\n", Lint.File);
         Assert.That(result.Diagnostics.Select(d => d.Message), Is.EqualTo(new[]
         {
-            "unknown field \"status2\" at the top level of the Pod; did you mean \"status\"?",
-            "unknown field \"frobnicate\" in spec.containers[0]",
+            "unknown field `status2` at the top level of the Pod; did you mean `status`?",
+            "unknown field `frobnicate` in `spec.containers[0]`",
         }));
     }
 
-    [TestCase("  image: nginx\n", "unknown field \"image\" in spec; it belongs in the items of spec.containers, the items of spec.ephemeralContainers or the items of spec.initContainers")]
-    [TestCase("  labels: {app: web}\n", "unknown field \"labels\" in spec; it belongs in metadata")]
-    [TestCase("  containers:\n    - name: web\n      image: nginx\n      volumes: [{name: data, emptyDir: {}}]\n", "unknown field \"volumes\" in spec.containers[0]; it belongs in spec")]
-    [TestCase("  containers:\n    - name: web\n      image: nginx\n      runAsUser: 1000\n", "unknown field \"runAsUser\" in spec.containers[0]; it belongs in spec.containers[0].securityContext")]
-    [TestCase("  containers:\n    - name: web\n      image: nginx\n      memory: 1Gi\n", "unknown field \"memory\" in spec.containers[0]; it belongs in spec.containers[0].resources.limits or spec.containers[0].resources.requests")]
-    [TestCase("  containers:\n    - name: web\n      image: nginx\n      resources: {cpu: 1}\n", "unknown field \"cpu\" in spec.containers[0].resources; it belongs in spec.containers[0].resources.limits or spec.containers[0].resources.requests")]
-    [TestCase("  containers:\n    - name: web\n      image: nginx\n      livenessProbe: {port: 80}\n", "unknown field \"port\" in spec.containers[0].livenessProbe; it belongs in spec.containers[0].livenessProbe.grpc, spec.containers[0].livenessProbe.httpGet or spec.containers[0].livenessProbe.tcpSocket")]
-    [TestCase("  containers:\n    - name: web\n      image: nginx\n      volumes: 3\n", "unknown field \"volumes\" in spec.containers[0]")] // a scalar fits no `volumes`
-    [TestCase("  name: web\n", "unknown field \"name\" in spec; it belongs in metadata")]
-    [TestCase("  volumes: [{name: v, optional: true}]\n", "unknown field \"optional\" in spec.volumes[0]; it belongs in spec.volumes[0].configMap or spec.volumes[0].secret")]
-    [TestCase("  volumes: [{name: v, readOnly: true}]\n", "unknown field \"readOnly\" in spec.volumes[0]")] // too many volume sources have one
+    [TestCase("  image: nginx\n", "unknown field `image` in `spec`; it belongs in the items of `spec.containers`, the items of `spec.ephemeralContainers` or the items of `spec.initContainers`")]
+    [TestCase("  labels: {app: web}\n", "unknown field `labels` in `spec`; it belongs in `metadata`")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      volumes: [{name: data, emptyDir: {}}]\n", "unknown field `volumes` in `spec.containers[0]`; it belongs in `spec`")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      runAsUser: 1000\n", "unknown field `runAsUser` in `spec.containers[0]`; it belongs in `spec.containers[0].securityContext`")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      memory: 1Gi\n", "unknown field `memory` in `spec.containers[0]`; it belongs in `spec.containers[0].resources.limits` or `spec.containers[0].resources.requests`")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      resources: {cpu: 1}\n", "unknown field `cpu` in `spec.containers[0].resources`; it belongs in `spec.containers[0].resources.limits` or `spec.containers[0].resources.requests`")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      livenessProbe: {port: 80}\n", "unknown field `port` in `spec.containers[0].livenessProbe`; it belongs in `spec.containers[0].livenessProbe.grpc`, `spec.containers[0].livenessProbe.httpGet` or `spec.containers[0].livenessProbe.tcpSocket`")]
+    [TestCase("  containers:\n    - name: web\n      image: nginx\n      volumes: 3\n", "unknown field `volumes` in `spec.containers[0]`")] // a scalar fits no `volumes`
+    [TestCase("  name: web\n", "unknown field `name` in `spec`; it belongs in `metadata`")]
+    [TestCase("  volumes: [{name: v, optional: true}]\n", "unknown field `optional` in `spec.volumes[0]`; it belongs in `spec.volumes[0].configMap` or `spec.volumes[0].secret`")]
+    [TestCase("  volumes: [{name: v, readOnly: true}]\n", "unknown field `readOnly` in `spec.volumes[0]`")] // too many volume sources have one
     public void A_field_at_the_wrong_level_says_where_it_belongs(string spec, string message)
     {
         var text = Head + spec + (spec.Contains("containers:", StringComparison.Ordinal) ? "" : "  containers: [{name: web, image: nginx}]\n");
@@ -79,10 +79,10 @@ public class SchemaValidationTests
     [TestCase("2024-05-01T12:00:00.123456+02:00", null)]
     [TestCase("2024-05-01T12:00:00.123456789Z", null)]
     [TestCase("null", null)]
-    [TestCase("yesterday", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"yesterday\"")]
-    [TestCase("2024-05-01 12:00:00", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"2024-05-01 12:00:00\"")]
-    [TestCase("2024-13-01T12:00:00Z", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"2024-13-01T12:00:00Z\"")]
-    [TestCase("\"\"", "metadata.creationTimestamp: expected an RFC 3339 timestamp, got string \"\"")]
+    [TestCase("yesterday", "`metadata.creationTimestamp`: expected an RFC 3339 timestamp, got string `yesterday`")]
+    [TestCase("2024-05-01 12:00:00", "`metadata.creationTimestamp`: expected an RFC 3339 timestamp, got string `2024-05-01 12:00:00`")]
+    [TestCase("2024-13-01T12:00:00Z", "`metadata.creationTimestamp`: expected an RFC 3339 timestamp, got string `2024-13-01T12:00:00Z`")]
+    [TestCase("\"\"", "`metadata.creationTimestamp`: expected an RFC 3339 timestamp, got an empty string")]
     public void Timestamps_are_what_the_api_server_can_parse(string value, string? message)
     {
         // metav1.Time decodes with Go's time.Parse(time.RFC3339, …); anything else fails the request.
@@ -100,8 +100,8 @@ public class SchemaValidationTests
             Assert.That(Lint.Where(result), Is.EqualTo(new[] { "PL1001 6:26-6:30 spec.activeDeadlineSeconds", "PL1001 12:26-12:36 spec.containers[0].ports[0].containerPort" }));
             Assert.That(result.Diagnostics.Select(d => d.Message), Is.EqualTo(new[]
             {
-                "spec.activeDeadlineSeconds: expected integer, got number 1e19, which does not fit in 64 bits",
-                "spec.containers[0].ports[0].containerPort: expected integer, got integer 4294967296, which does not fit in 32 bits",
+                "`spec.activeDeadlineSeconds`: the integer 1e19 is too large for this field, which holds 64-bit integers",
+                "`spec.containers[0].ports[0].containerPort`: the integer 4294967296 is too large for this field, which holds 32-bit integers",
             }));
         }
     }
@@ -135,7 +135,7 @@ public class SchemaValidationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Of("PL1003").Select(Lint.Where), Is.EqualTo(new[] { "PL1003 6:3-6:13 spec.containers", "PL1003 8:7-8:11 spec.initContainers[0].name" }));
-            Assert.That(result.Of("PL1003")[0].Message, Is.EqualTo("required field spec.containers is null"));
+            Assert.That(result.Of("PL1003")[0].Message, Is.EqualTo("required field `spec.containers` is null"));
         }
     }
 
@@ -155,7 +155,7 @@ public class SchemaValidationTests
                 "PL1004 10:26-10:31 spec.containers[0].resources.limits[memory]",
                 "PL1004 10:38-10:40 spec.containers[0].resources.limits[cpu]",
             }));
-            Assert.That(result.Diagnostics[0].Message, Is.EqualTo("spec.containers[0].resources.limits[memory]: \"12 GB\" is not a quantity"));
+            Assert.That(result.Diagnostics[0].Message, Is.EqualTo("`spec.containers[0].resources.limits[memory]`: `12 GB` is not a quantity"));
         }
     }
 

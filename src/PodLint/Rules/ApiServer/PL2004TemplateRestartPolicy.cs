@@ -11,7 +11,7 @@ namespace PodLint.Rules.ApiServer;
 internal sealed class PL2004TemplateRestartPolicy : IPodRule
 {
     public static readonly MessageTemplate OnlyAlways = new("only-always",
-        "the Pods of a {kind} always restart: `restartPolicy: {value}` is not supported (supported values: \"Always\")",
+        "the Pods of a {kind} always restart: `restartPolicy: {value}` is not supported (supported values: `Always`)",
         "remove `restartPolicy` (it defaults to `Always`); a Pod that should run to completion belongs in a Job");
 
     public static readonly MessageTemplate JobNeedsPolicy = new("job-needs-policy",
@@ -19,7 +19,7 @@ internal sealed class PL2004TemplateRestartPolicy : IPodRule
         "add `restartPolicy: OnFailure` (retry in the same Pod) or `restartPolicy: Never` (a new Pod per retry) to the template's spec");
 
     public static readonly MessageTemplate JobPolicyNotSupported = new("job-not-supported",
-        "`restartPolicy: {value}` is not supported in the Pod template of a {kind} (supported values: \"OnFailure\", \"Never\")",
+        "`restartPolicy: {value}` is not supported in the Pod template of a {kind} (supported values: `OnFailure`, `Never`)",
         "write `restartPolicy: OnFailure` or `restartPolicy: Never`");
 
     public static readonly RuleDescriptor Rule = new(RuleIds.TemplateRestartPolicy, "template-restart-policy", RuleCategory.ApiServer, Severity.Error,

@@ -11,11 +11,11 @@ namespace PodLint.Rules.ApiServer;
 internal sealed class PL2005DuplicateHostPort : IPodRule
 {
     public static readonly MessageTemplate AlreadyDeclared = new("already-declared",
-        "host port `{port}` is already declared by `{first}` (duplicate value: \"{key}\")",
+        "host port `{port}` is already declared by `{first}` (duplicate value: `{key}`)",
         "a node binds each host port once per address: give this port another `hostPort`, or drop the `hostPort` and reach the container through a Service");
 
     public static readonly MessageTemplate HostNetworkPort = new("host-network-port",
-        "with `hostNetwork: true` container port `{port}` is a host port, already declared by `{first}` (duplicate value: \"{key}\")",
+        "with `hostNetwork: true` container port `{port}` is a host port, already declared by `{first}` (duplicate value: `{key}`)",
         "with `hostNetwork: true` the containers listen on the node itself, where each port can be bound once: give this container another port");
 
     public static readonly RuleDescriptor Rule = new(RuleIds.DuplicateHostPort, "duplicate-host-port", RuleCategory.ApiServer,
