@@ -60,7 +60,7 @@ public partial class PackagingTests
     {
         var packages = Path.Combine(_temp, "packages");
         await Dotnet(CliRunner.RepositoryRoot, "pack", Path.Combine("src", "PodLint"), "-c", "Release", "-o", packages, "-p:ReleasePackage=true", $"-p:Version={Version}");
-        Assert.That(File.Exists(Path.Combine(packages, $"PodLint.{Version}.nupkg")), Is.True);
+        AssertLibraryPackage(packages);
 
         var app = Path.Combine(_temp, "app");
         Directory.CreateDirectory(Path.Combine(app, "k8s"));
@@ -94,6 +94,31 @@ public partial class PackagingTests
             Assert.That(run.Out, Does.Contain("k8s/pod.yaml:35:26: Error PL3001/already-declared container port `8080/TCP` of `app` is already declared by `proxy` (spec.containers[1].ports[0].containerPort, Pod orders-proxy)"),
                 "the sample re-grades PL3001 to error and prints each finding");
             Assert.That(run.Out, Does.Contain("Found 1 error in 1 file (1 Pod checked)."), "the sample ends with the text report");
+        }
+    }
+
+    /// <summary>The library package carries what nuget.org and IDEs show and use: licence, README, repository and
+    /// project links, XML documentation, and a symbols package.</summary>
+    private static void AssertLibraryPackage(string packages)
+    {
+        var package = Path.Combine(packages, $"PodLint.{Version}.nupkg");
+        Assert.That(File.Exists(package), Is.True);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+        using var nuspecStream = zip.GetEntry("PodLint.nuspec")!.Open();
+        var nuspec = System.Xml.Linq.XDocument.Load(nuspecStream);
+        var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+        var repository = metadata.Elements().Single(e => e.Name.LocalName == "repository");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(entries, Does.Contain("README.md").And.Contain("lib/net10.0/PodLint.dll").And.Contain("lib/net10.0/PodLint.xml"));
+            Assert.That(Value("license"), Is.EqualTo("MIT"));
+            Assert.That(Value("readme"), Is.EqualTo("README.md"));
+            Assert.That(Value("projectUrl"), Is.EqualTo("https://github.com/podlint/podlint"));
+            Assert.That(repository.Attribute("url")?.Value, Is.EqualTo("https://github.com/podlint/podlint"));
+            Assert.That(repository.Attribute("commit")?.Value, Has.Length.EqualTo(40), "the commit the package was built from");
+            Assert.That(File.Exists(Path.Combine(packages, $"PodLint.{Version}.snupkg")), Is.True, "symbols");
         }
     }
 
