@@ -55,6 +55,30 @@ public sealed partial class Container
         return true;
     }
 
+    /// <summary>The container's first port declared with that number (and, when given, that protocol; a missing
+    /// protocol is TCP), or null.</summary>
+    internal ContainerPort? DeclaredPort(int number, string? protocol = null)
+    {
+        foreach (var port in Ports)
+        {
+            if (!port.ContainerPortNumber.IsValid || port.ContainerPortNumber.Value != number) continue;
+            if (protocol is null || string.Equals(PortNames.ProtocolOf(port), protocol, StringComparison.Ordinal)) return port;
+        }
+
+        return null;
+    }
+
+    /// <summary>The container's port of that name, or null.</summary>
+    internal ContainerPort? DeclaredPort(string name)
+    {
+        foreach (var port in Ports)
+        {
+            if (string.Equals(port.Name.Value, name, StringComparison.Ordinal)) return port;
+        }
+
+        return null;
+    }
+
     /// <summary>The flag of one role.</summary>
     public static ContainerRoles ToFlag(ContainerRole role) => role switch
     {
@@ -82,6 +106,9 @@ public sealed partial class PodSpec
             if (c.HasRole(roles)) yield return c;
         }
     }
+
+    /// <summary>Whether the Pod uses the node's network namespace (<c>hostNetwork: true</c>).</summary>
+    internal bool UsesHostNetwork => HostNetwork.IsValid && HostNetwork.Value;
 
     internal override void OnBound()
     {

@@ -28,7 +28,7 @@ internal sealed class PL2005DuplicateHostPort : IPodRule
     {
         // The API server's defaulting: with hostNetwork, a port without hostPort gets hostPort = containerPort (Pods
         // only since 1.28; the Pods a workload creates from its template are defaulted so, and rejected).
-        var hostNetwork = context.Spec is { } spec && spec.HostNetwork.IsValid && spec.HostNetwork.Value;
+        var hostNetwork = context.Spec?.UsesHostNetwork == true;
 
         // The app containers share one set of keys; each init container is checked alone (AccumulateUniqueHostPorts).
         // Containers lists the app containers first; ephemeral containers cannot declare ports.

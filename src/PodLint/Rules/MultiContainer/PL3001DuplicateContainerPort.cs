@@ -25,7 +25,7 @@ internal sealed class PL3001DuplicateContainerPort : IPodRule
     {
         // The API server's visit order: initContainers, then containers. The later declaration is reported.
         var declared = new List<(Container Container, ContainerPort Port, Field<int> Number, string Protocol)>();
-        var hostNetwork = context.Spec is { } spec && spec.HostNetwork.IsValid && spec.HostNetwork.Value;
+        var hostNetwork = context.Spec?.UsesHostNetwork == true;
         foreach (var container in context.ContainersWithRole(ContainerRoles.NativeSidecar | ContainerRoles.Init)
                      .Concat(context.ContainersWithRole(ContainerRoles.App)))
         {
@@ -33,7 +33,7 @@ internal sealed class PL3001DuplicateContainerPort : IPodRule
             {
                 var number = port.ContainerPortNumber;
                 if (!number.IsValid) continue;
-                var protocol = port.Protocol.Value is { Length: > 0 } p ? p : "TCP";
+                var protocol = PortNames.ProtocolOf(port);
                 var clash = declared.FindIndex(d => d.Number.Value == number.Value && d.Protocol == protocol && d.Container.RunsAlongside(container));
                 if (clash >= 0 && declared[clash] is var first && !BindsTheSameHostPort(first.Container, first.Port, container, port, hostNetwork))
                 {

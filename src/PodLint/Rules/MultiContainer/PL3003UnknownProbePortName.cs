@@ -36,7 +36,7 @@ internal sealed class PL3003UnknownProbePortName : ContainerRule
         foreach (var reference in HandlerPorts.Of(container))
         {
             // A string that is not a port name ("8080") is the API server's error, not this rule's.
-            if (reference.Name is not { } name || !PortNames.IsValid(name) || Declares(container, name) is not null) continue;
+            if (reference.Name is not { } name || !PortNames.IsValid(name) || container.DeclaredPort(name) is not null) continue;
             var (other, otherName) = DeclaredElsewhere(context, container, name);
             if (other is null)
             {
@@ -50,16 +50,6 @@ internal sealed class PL3003UnknownProbePortName : ContainerRule
         }
     }
 
-    private static ContainerPort? Declares(Container container, string name)
-    {
-        foreach (var port in container.Ports)
-        {
-            if (string.Equals(port.Name.Value, name, StringComparison.Ordinal)) return port;
-        }
-
-        return null;
-    }
-
     /// <summary>The container that declares the name, preferring one that runs beside <paramref name="container"/>.</summary>
     private static (Container? Container, Field<string> Name) DeclaredElsewhere(PodContext context, Container container, string name)
     {
@@ -68,7 +58,7 @@ internal sealed class PL3003UnknownProbePortName : ContainerRule
         for (var c = 0; c < containers.Count; c++)
         {
             var other = containers[c];
-            if (ReferenceEquals(other, container) || Declares(other, name) is not { } port) continue;
+            if (ReferenceEquals(other, container) || other.DeclaredPort(name) is not { } port) continue;
             if (other.RunsAlongside(container)) return (other, port.Name);
             if (found.Container is null) found = (other, port.Name);
         }

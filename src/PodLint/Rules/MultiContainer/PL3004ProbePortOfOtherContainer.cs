@@ -34,12 +34,13 @@ internal sealed class PL3004ProbePortOfOtherContainer : ContainerRule
         {
             // An undeclared port is common and fine (an app may serve its health endpoint on a port it does not
             // declare); a probe sent to another host does not reach this Pod's containers.
-            if (reference.Number is not { } number || !reference.TargetsThePod || DeclaresNumber(container, number, tcpOnly: false) is not null) continue;
+            if (reference.Number is not { } number || !reference.TargetsThePod || container.DeclaredPort(number) is not null) continue;
             var containers = context.Containers;
             for (var c = 0; c < containers.Count; c++)
             {
                 var other = containers[c];
-                if (!other.RunsAlongside(container) || DeclaresNumber(other, number, tcpOnly: true) is not { } port) continue;
+                // Probes and HTTP hooks connect over TCP: a UDP or SCTP port of the number is another socket.
+                if (!other.RunsAlongside(container) || other.DeclaredPort(number, "TCP") is not { } port) continue;
                 context.Report(OtherContainersPort, reference.At,
                     [("handler", reference.Handler), ("container", container.DisplayName), ("port", number.ToString(CultureInfo.InvariantCulture)), ("other", other.DisplayName)],
                     [RelatedLocation.At(port.ContainerPortNumber, $"declared here, by `{other.DisplayName}`")]);
@@ -48,16 +49,4 @@ internal sealed class PL3004ProbePortOfOtherContainer : ContainerRule
         }
     }
 
-    /// <summary>The container's port of that number (probes and HTTP hooks connect over TCP: with <paramref name="tcpOnly"/>,
-    /// a UDP or SCTP port of the number does not count).</summary>
-    private static ContainerPort? DeclaresNumber(Container container, int number, bool tcpOnly)
-    {
-        foreach (var port in container.Ports)
-        {
-            if (!port.ContainerPortNumber.IsValid || port.ContainerPortNumber.Value != number) continue;
-            if (!tcpOnly || string.Equals(PortNames.ProtocolOf(port), "TCP", StringComparison.Ordinal)) return port;
-        }
-
-        return null;
-    }
 }

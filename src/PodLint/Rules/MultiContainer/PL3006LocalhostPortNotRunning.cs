@@ -47,9 +47,9 @@ internal sealed class PL3006LocalhostPortNotRunning : IPodRule
             foreach (var reference in references)
             {
                 if (!seen.Add((reference.At.Span, reference.Port))) continue;
-                if (Declares(container, reference.Port) is not null) continue;
+                if (container.DeclaredPort(reference.Port) is not null) continue;
                 var servers = candidates.Where(c => !ReferenceEquals(c, container))
-                    .Select(c => (Container: c, Port: Declares(c, reference.Port)))
+                    .Select(c => (Container: c, Port: c.DeclaredPort(reference.Port)))
                     .Where(s => s.Port is not null).ToList();
                 if (servers.Count == 0 || servers.Any(s => container.RunsAlongside(s.Container))) continue;
                 var (server, message) = Pick(container, servers.ConvertAll(s => s.Container));
@@ -60,17 +60,6 @@ internal sealed class PL3006LocalhostPortNotRunning : IPodRule
                     [RelatedLocation.At(port.ContainerPortNumber, $"port {reference.Port.ToString(CultureInfo.InvariantCulture)} declared here, by `{server.DisplayName}`")]);
             }
         }
-    }
-
-    /// <summary>The container's port entry with that number, if it declares one.</summary>
-    internal static ContainerPort? Declares(Container container, int port)
-    {
-        foreach (var p in container.Ports)
-        {
-            if (p.ContainerPortNumber.IsValid && p.ContainerPortNumber.Value == port) return p;
-        }
-
-        return null;
     }
 
     /// <summary>The server that explains the finding best: a native sidecar declared later (move it), then an app

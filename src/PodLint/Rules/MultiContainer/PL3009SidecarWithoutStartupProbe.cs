@@ -33,8 +33,8 @@ internal sealed class PL3009SidecarWithoutStartupProbe : ContainerRule
             if (!startsAfter || WaitsForItself(client)) continue;
             foreach (var reference in LocalhostReferences.Find(client))
             {
-                if (reference.Waits || PL3006LocalhostPortNotRunning.Declares(client, reference.Port) is not null) continue;
-                if (PL3006LocalhostPortNotRunning.Declares(container, reference.Port) is not { } port) continue;
+                if (reference.Waits || client.DeclaredPort(reference.Port) is not null) continue;
+                if (container.DeclaredPort(reference.Port) is not { } port) continue;
                 var number = reference.Port.ToString(CultureInfo.InvariantCulture);
                 context.Report(NoStartupProbe, container.StartupProbe.MissingAt,
                     [("sidecar", container.DisplayName), ("client", client.DisplayName), ("address", reference.Address), ("port", number)],
