@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -144,42 +143,12 @@ public partial class PackagingTests
     [GeneratedRegex("```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
 
-    private sealed record Result(int ExitCode, string Out, string Error);
+    private Task<ExternalProcess.Result> Dotnet(string directory, params string[] args) => Run(directory, "dotnet", args, check: true);
 
-    private Task<Result> Dotnet(string directory, params string[] args) => Run(directory, "dotnet", args, check: true);
-
-    private async Task<Result> Run(string directory, string file, string[] args, bool check)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        // The test host's MSBuild variables would steer the nested builds.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["NO_COLOR"] = "1";
+    private Task<ExternalProcess.Result> Run(string directory, string file, string[] args, bool check)
         // Consumers restore into a package folder of their own: the test packages never land in the user's cache,
         // where a later run would find a stale copy of the same version.
-        if (!string.Equals(args[0], "pack", StringComparison.Ordinal)) start.Environment["NUGET_PACKAGES"] = Path.Combine(_temp, "nuget-packages");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"`{file} {string.Join(' ', args)}` did not finish in {Timeout}");
-        }
-
-        var result = new Result(process.ExitCode, await output, await error);
-        if (check && result.ExitCode != 0) Assert.Fail($"`{file} {string.Join(' ', args)}` exited with {result.ExitCode}\n{result.Out}{result.Error}");
-        return result;
-    }
+        => ExternalProcess.RunAsync(directory, file, args, Timeout, check, string.Equals(args[0], "pack", StringComparison.Ordinal)
+            ? null
+            : new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_temp, "nuget-packages") });
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PodLint.Cli.Tests;
@@ -111,54 +108,20 @@ public class PreCommitHookTests
         return config;
     }
 
-    private Task<Result> Git(string directory, params string[] args) => Run(directory, "git", args);
+    private Task<ExternalProcess.Result> Git(string directory, params string[] args) => Run(directory, "git", args);
 
-    private Task<Result> Run(string directory, string file, params string[] args) => Run(directory, file, args, check: true);
+    private Task<ExternalProcess.Result> Run(string directory, string file, params string[] args) => Run(directory, file, args, check: true);
 
-    private sealed record Result(int ExitCode, string Out, string Error);
-
-    private async Task<Result> Run(string directory, string file, string[] args, bool check)
+    private async Task<ExternalProcess.Result> Run(string directory, string file, string[] args, bool check)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        // The test host's MSBuild variables would steer the `dotnet pack` that pre-commit runs.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-        start.Environment["PRE_COMMIT_HOME"] = Path.Combine(_temp, "pre-commit-home");
         var globalConfig = Path.Combine(_temp, "gitconfig");
         if (!File.Exists(globalConfig)) await File.WriteAllTextAsync(globalConfig, string.Empty);
-        start.Environment["GIT_CONFIG_GLOBAL"] = globalConfig; // no user hooksPath, templates or signing
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["NO_COLOR"] = "1";
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(Timeout);
-        try
+        return await ExternalProcess.RunAsync(directory, file, args, Timeout, check, new Dictionary<string, string>
         {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"`{file} {string.Join(' ', args)}` did not finish in {Timeout}");
-        }
-        var result = new Result(process.ExitCode, await output, await error);
-        if (check && result.ExitCode != 0)
-        {
-            Assert.Fail(new StringBuilder().Append(CultureInfo.InvariantCulture, $"`{file} {string.Join(' ', args)}` exited with {result.ExitCode}\n").Append(result.Out).Append(result.Error).ToString());
-        }
-        return result;
+            ["PRE_COMMIT_HOME"] = Path.Combine(_temp, "pre-commit-home"),
+            ["GIT_CONFIG_GLOBAL"] = globalConfig, // no user hooksPath, templates or signing
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+        });
     }
 
     private static bool OnPath(string tool) =>
