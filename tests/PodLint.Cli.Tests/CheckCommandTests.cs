@@ -6,7 +6,7 @@ using NUnit.Framework;
 namespace PodLint.Cli.Tests;
 
 [UseReporter(typeof(QuietReporter))]
-public class CheckCommandTests
+public class CheckCommandTests(CliHost host) : CliTests(host)
 {
     private const string ValidPod = """
         apiVersion: v1
@@ -31,7 +31,7 @@ public class CheckCommandTests
     [Test]
     public async Task Examples_report_the_broken_files_with_positions_and_exit_1()
     {
-        var run = await CliRunner.RunAsync(["check", CliRunner.Examples, "--no-color"]);
+        var run = await RunAsync(["check", CliRunner.Examples, "--no-color"]);
         var output = CliRunner.Normalize(run.Out);
         using (Assert.EnterMultipleScope())
         {
@@ -55,7 +55,7 @@ public class CheckCommandTests
     {
         var valid = Directory.GetFiles(CliRunner.Examples, "valid-*");
         Assert.That(valid, Has.Length.GreaterThanOrEqualTo(5));
-        var run = await CliRunner.RunAsync(["check", .. valid]);
+        var run = await RunAsync(["check", .. valid]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Out);
@@ -66,9 +66,9 @@ public class CheckCommandTests
     [Test]
     public async Task Warnings_alone_exit_0_and_errors_exit_1()
     {
-        var warning = await CliRunner.RunAsync(["check", "-"], PortClash);
-        var error = await CliRunner.RunAsync(["check", "-", "--severity", "PL3001=error"], PortClash);
-        var off = await CliRunner.RunAsync(["check", "-", "--severity", "duplicate-container-port=off"], PortClash);
+        var warning = await RunAsync(["check", "-"], PortClash);
+        var error = await RunAsync(["check", "-", "--severity", "PL3001=error"], PortClash);
+        var off = await RunAsync(["check", "-", "--severity", "duplicate-container-port=off"], PortClash);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(warning.ExitCode, Is.EqualTo(0));
@@ -83,8 +83,8 @@ public class CheckCommandTests
     [Test]
     public async Task Stdin_is_read_with_dash_and_shown_with_a_code_frame()
     {
-        var run = await CliRunner.RunAsync(["check", "-"], "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n    - name: a\n      image: \"\"\n");
-        var named = await CliRunner.RunAsync(["check", "-", "--stdin-filename", "k8s/pod.yaml"], "kind: Pod\n");
+        var run = await RunAsync(["check", "-"], "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n    - name: a\n      image: \"\"\n");
+        var named = await RunAsync(["check", "-", "--stdin-filename", "k8s/pod.yaml"], "kind: Pod\n");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(1));
@@ -99,14 +99,14 @@ public class CheckCommandTests
     [Test]
     public async Task Files_and_stdin_can_be_combined()
     {
-        var run = await CliRunner.RunAsync(["check", Path.Combine(CliRunner.Examples, "valid-nginx.yaml"), "-"], PortClash);
+        var run = await RunAsync(["check", Path.Combine(CliRunner.Examples, "valid-nginx.yaml"), "-"], PortClash);
         Assert.That(run.Out, Does.Contain("(2 Pods checked)"));
     }
 
     [Test]
     public async Task Json_format_prints_the_versioned_envelope()
     {
-        var run = await CliRunner.RunAsync(["check", "-", "--format", "json"], PortClash);
+        var run = await RunAsync(["check", "-", "--format", "json"], PortClash);
         using var doc = JsonDocument.Parse(run.Out);
         var root = doc.RootElement;
         using (Assert.EnterMultipleScope())
@@ -129,7 +129,7 @@ public class CheckCommandTests
         var file = Path.Combine(Path.GetTempPath(), $"podlint-{Guid.NewGuid():N}.json");
         try
         {
-            var run = await CliRunner.RunAsync(["check", "-", "--format", "json", "--output", file], PortClash);
+            var run = await RunAsync(["check", "-", "--format", "json", "--output", file], PortClash);
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(run.Out, Is.Empty);
@@ -145,7 +145,7 @@ public class CheckCommandTests
     [Test]
     public async Task Unwritable_output_is_exit_2()
     {
-        var run = await CliRunner.RunAsync(["check", "-", "--output", "/nonexistent-dir/x/report.txt"], ValidPod);
+        var run = await RunAsync(["check", "-", "--output", "/nonexistent-dir/x/report.txt"], ValidPod);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
@@ -156,10 +156,10 @@ public class CheckCommandTests
     [Test]
     public async Task Colour_only_on_a_terminal_without_no_color()
     {
-        var terminal = await CliRunner.RunAsync(["check", "-"], PortClash, terminal: true);
-        var flag = await CliRunner.RunAsync(["check", "-", "--no-color"], PortClash, terminal: true);
-        var env = await CliRunner.RunAsync(["check", "-"], PortClash, terminal: true, env: new() { ["NO_COLOR"] = "1" });
-        var redirected = await CliRunner.RunAsync(["check", "-"], PortClash, terminal: false);
+        var terminal = await RunAsync(["check", "-"], PortClash, terminal: true);
+        var flag = await RunAsync(["check", "-", "--no-color"], PortClash, terminal: true);
+        var env = await RunAsync(["check", "-"], PortClash, terminal: true, env: new() { ["NO_COLOR"] = "1" });
+        var redirected = await RunAsync(["check", "-"], PortClash, terminal: false);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(terminal.Out.Contains('\u001b', StringComparison.Ordinal), Is.True);
@@ -172,7 +172,7 @@ public class CheckCommandTests
     [Test]
     public async Task Missing_file_is_a_finding_and_exit_1()
     {
-        var run = await CliRunner.RunAsync(["check", "no/such/pod.yaml"]);
+        var run = await RunAsync(["check", "no/such/pod.yaml"]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(1));
@@ -185,8 +185,8 @@ public class CheckCommandTests
     public async Task Kubernetes_version_selects_the_schema()
     {
         const string PodLevelResources = "apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  resources: {limits: {cpu: \"1\"}}\n  containers: [{name: web, image: nginx}]\n";
-        var old = await CliRunner.RunAsync(["check", "-", "--kubernetes-version", "1.30"], PodLevelResources);
-        var newest = await CliRunner.RunAsync(["check", "-"], PodLevelResources);
+        var old = await RunAsync(["check", "-", "--kubernetes-version", "1.30"], PodLevelResources);
+        var newest = await RunAsync(["check", "-"], PodLevelResources);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(old.ExitCode, Is.EqualTo(1));
@@ -207,7 +207,7 @@ public class CheckCommandTests
     [TestCase(new[] { "check", "-", "-" }, "only once")]
     public async Task Usage_errors_exit_2_with_a_message_and_no_stack_trace(string[] args, string expected)
     {
-        var run = await CliRunner.RunAsync(args, ValidPod);
+        var run = await RunAsync(args, ValidPod);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));

@@ -10,7 +10,7 @@ namespace PodLint.Cli.Tests;
 /// the next step uploads must exist and be what that step reads.
 /// </summary>
 [NonParallelizable]
-public partial class CiExampleTests
+public partial class CiExampleTests(CliHost host) : CliTests(host)
 {
     private string _temp = null!;
 
@@ -77,7 +77,7 @@ public partial class CiExampleTests
             return w;
         }).ToArray();
         Assert.That(args, Does.Contain(CliRunner.Examples), $"the example checks `k8s/`: {line}");
-        return (await CliRunner.RunAsync(args), reports);
+        return (await RunAsync(args), reports);
     }
 
     [GeneratedRegex("^([a-z]+):(.+)$")]

@@ -4,7 +4,7 @@ namespace PodLint.Cli.Tests;
 
 /// <summary><c>.podlint.yaml</c> discovery, <c>--config</c>, <c>--no-config</c>, configuration errors and <c>podlint init</c>.</summary>
 [NonParallelizable]
-public class ConfigCommandTests
+public class ConfigCommandTests(CliHost host) : CliTests(host)
 {
     private const string Pod = """
         apiVersion: v1
@@ -35,13 +35,13 @@ public class ConfigCommandTests
     [Test]
     public async Task The_nearest_configuration_changes_the_result_and_the_command_line_wins()
     {
-        Assert.That((await CliRunner.RunAsync(["check", PodPath])).ExitCode, Is.EqualTo(0));
+        Assert.That((await RunAsync(["check", PodPath])).ExitCode, Is.EqualTo(0));
         await File.WriteAllTextAsync(Path.Combine(_repo, ".podlint.yaml"), "rules:\n  PL3001: error\n");
 
-        var configured = await CliRunner.RunAsync(["check", PodPath]);
-        var folder = await CliRunner.RunAsync(["check", Path.Combine(_repo, "deploy")]);
-        var ignored = await CliRunner.RunAsync(["check", "--no-config", PodPath]);
-        var overridden = await CliRunner.RunAsync(["check", "--severity", "duplicate-container-port=warning", PodPath]);
+        var configured = await RunAsync(["check", PodPath]);
+        var folder = await RunAsync(["check", Path.Combine(_repo, "deploy")]);
+        var ignored = await RunAsync(["check", "--no-config", PodPath]);
+        var overridden = await RunAsync(["check", "--severity", "duplicate-container-port=warning", PodPath]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(configured.ExitCode, Is.EqualTo(1));
@@ -57,8 +57,8 @@ public class ConfigCommandTests
     {
         // pre-commit passes the staged files by name: when the configuration excludes all of them, nothing is wrong.
         await File.WriteAllTextAsync(Path.Combine(_repo, ".podlint.yaml"), "exclude:\n  - deploy/**\n");
-        var named = await CliRunner.RunAsync(["check", PodPath]);
-        var folder = await CliRunner.RunAsync(["check", Path.Combine(_repo, "deploy")]);
+        var named = await RunAsync(["check", PodPath]);
+        var folder = await RunAsync(["check", Path.Combine(_repo, "deploy")]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(named.ExitCode, Is.EqualTo(0), named.Error);
@@ -72,13 +72,13 @@ public class ConfigCommandTests
     {
         var other = Path.Combine(_repo, "strict.yaml");
         await File.WriteAllTextAsync(other, "rules:\n  duplicate-container-port: error\n");
-        var run = await CliRunner.RunAsync(["check", "--config", other, PodPath]);
+        var run = await RunAsync(["check", "--config", other, PodPath]);
         Assert.That(run.ExitCode, Is.EqualTo(1));
 
-        var both = await CliRunner.RunAsync(["check", "--config", other, "--no-config", PodPath]);
+        var both = await RunAsync(["check", "--config", other, "--no-config", PodPath]);
         Assert.That((both.ExitCode, both.Error), Is.EqualTo((2, "error: `--config` and `--no-config` cannot be used together\n")));
 
-        var missing = await CliRunner.RunAsync(["check", "--config", Path.Combine(_repo, "nope.yaml"), PodPath]);
+        var missing = await RunAsync(["check", "--config", Path.Combine(_repo, "nope.yaml"), PodPath]);
         Assert.That((missing.ExitCode, missing.Error), Is.EqualTo((2, $"error: invalid configuration {Path.Combine(_repo, "nope.yaml")}:1:1: cannot read the configuration: no such file\n")));
     }
 
@@ -86,7 +86,7 @@ public class ConfigCommandTests
     public async Task A_bad_configuration_is_exit_2_with_its_position_and_a_did_you_mean()
     {
         await File.WriteAllTextAsync(Path.Combine(_repo, ".podlint.yaml"), "rules:\n  duplicate-containr-port: error\n");
-        var run = await CliRunner.RunAsync(["check", PodPath]);
+        var run = await RunAsync(["check", PodPath]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
@@ -102,10 +102,10 @@ public class ConfigCommandTests
         Directory.SetCurrentDirectory(_repo);
         try
         {
-            var first = await CliRunner.RunAsync(["init"]);
+            var first = await RunAsync(["init"]);
             var written = await File.ReadAllTextAsync(Path.Combine(_repo, ".podlint.yaml"));
-            var second = await CliRunner.RunAsync(["init"]);
-            var check = await CliRunner.RunAsync(["check", "deploy"]);
+            var second = await RunAsync(["init"]);
+            var check = await RunAsync(["check", "deploy"]);
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(first.ExitCode, Is.EqualTo(0));
@@ -126,8 +126,8 @@ public class ConfigCommandTests
     public async Task A_suppressed_error_no_longer_fails_the_run_and_is_counted()
     {
         var broken = Pod.Replace("name: proxy", "name: app", StringComparison.Ordinal);
-        var before = await CliRunner.RunAsync(["check", "-"], broken);
-        var after = await CliRunner.RunAsync(["check", "-"], broken.Replace("metadata: {name: web}",
+        var before = await RunAsync(["check", "-"], broken);
+        var after = await RunAsync(["check", "-"], broken.Replace("metadata: {name: web}",
             "metadata:\n  name: web\n  annotations: {podlint.io/ignore: \"PL2001 -- renamed by the operator\"}", StringComparison.Ordinal));
         using (Assert.EnterMultipleScope())
         {

@@ -3,7 +3,7 @@ using NUnit.Framework;
 namespace PodLint.Cli.Tests;
 
 /// <summary>Inputs and paper cuts: empty folders, `help`, `-k v1.33`, report files, option names in messages, the size limit.</summary>
-public class InputCommandTests
+public class InputCommandTests(CliHost host) : CliTests(host)
 {
     private DirectoryInfo _dir = null!;
 
@@ -19,7 +19,7 @@ public class InputCommandTests
     public async Task A_folder_with_no_manifests_is_no_files_to_check_and_exit_2()
     {
         File.WriteAllText(Path.Combine(_dir.FullName, "notes.txt"), "not a manifest");
-        var run = await CliRunner.RunAsync(["check", _dir.FullName]);
+        var run = await RunAsync(["check", _dir.FullName]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
@@ -31,7 +31,7 @@ public class InputCommandTests
     [Test]
     public async Task Allow_empty_accepts_a_folder_with_no_manifests()
     {
-        var run = await CliRunner.RunAsync(["check", "--allow-empty", _dir.FullName]);
+        var run = await RunAsync(["check", "--allow-empty", _dir.FullName]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Out, Does.Contain("No problems found in 0 files"));
     }
@@ -39,9 +39,9 @@ public class InputCommandTests
     [Test]
     public async Task Help_as_a_command_prints_the_help()
     {
-        var help = await CliRunner.RunAsync(["help"]);
-        var dashes = await CliRunner.RunAsync(["--help"]);
-        var checkHelp = await CliRunner.RunAsync(["help", "check"]);
+        var help = await RunAsync(["help"]);
+        var dashes = await RunAsync(["--help"]);
+        var checkHelp = await RunAsync(["help", "check"]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(help.ExitCode, Is.EqualTo(0));
@@ -55,15 +55,15 @@ public class InputCommandTests
     [Test]
     public async Task A_kubernetes_version_with_a_v_as_kubectl_prints_it_is_accepted()
     {
-        var run = await CliRunner.RunAsync(["check", "-k", "v1.33", Pod]);
+        var run = await RunAsync(["check", "-k", "v1.33", Pod]);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
     }
 
     [Test]
     public async Task An_unsupported_kubernetes_version_names_the_option()
     {
-        var run = await CliRunner.RunAsync(["check", "-k", "1.2", Pod]);
-        var longName = await CliRunner.RunAsync(["check", "--kubernetes-version", "1.2", Pod]);
+        var run = await RunAsync(["check", "-k", "1.2", Pod]);
+        var longName = await RunAsync(["check", "--kubernetes-version", "1.2", Pod]);
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith("error: -k `1.2` is not supported; supported versions: "));
         Assert.That(longName.Error, Does.StartWith("error: --kubernetes-version `1.2` is not supported; supported versions: "));
@@ -72,7 +72,7 @@ public class InputCommandTests
     [Test]
     public async Task An_unknown_rule_in_severity_names_the_option_and_suggests_the_rule()
     {
-        var run = await CliRunner.RunAsync(["check", "--severity", "PL301=off", Pod]);
+        var run = await RunAsync(["check", "--severity", "PL301=off", Pod]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
@@ -85,7 +85,7 @@ public class InputCommandTests
     public async Task A_report_into_a_missing_folder_is_one_message_of_podlint_and_exit_2()
     {
         var output = Path.Combine(_dir.FullName, "missing", "report.json");
-        var run = await CliRunner.RunAsync(["check", "--format", "json", "--output", output, Pod]);
+        var run = await RunAsync(["check", "--format", "json", "--output", output, Pod]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
@@ -98,7 +98,7 @@ public class InputCommandTests
     [Test]
     public async Task A_report_onto_a_folder_says_so()
     {
-        var run = await CliRunner.RunAsync(["check", "--output", _dir.FullName, Pod]);
+        var run = await RunAsync(["check", "--output", _dir.FullName, Pod]);
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Is.EqualTo($"error: cannot write the report to `{_dir.FullName}`: it is a folder\n"));
     }
@@ -106,9 +106,9 @@ public class InputCommandTests
     [Test]
     public async Task Max_input_size_limits_files_and_standard_input()
     {
-        var file = await CliRunner.RunAsync(["check", "--max-input-size", "1KB", Pod]);
-        var stdin = await CliRunner.RunAsync(["check", "--max-input-size", "100", "-"], stdin: File.ReadAllText(Pod));
-        var bad = await CliRunner.RunAsync(["check", "--max-input-size", "lots", Pod]);
+        var file = await RunAsync(["check", "--max-input-size", "1KB", Pod]);
+        var stdin = await RunAsync(["check", "--max-input-size", "100", "-"], stdin: File.ReadAllText(Pod));
+        var bad = await RunAsync(["check", "--max-input-size", "lots", Pod]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(file.ExitCode, Is.EqualTo(1));

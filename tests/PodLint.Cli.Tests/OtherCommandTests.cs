@@ -4,12 +4,12 @@ using PodLint.Engine;
 
 namespace PodLint.Cli.Tests;
 
-public class OtherCommandTests
+public class OtherCommandTests(CliHost host) : CliTests(host)
 {
     [Test]
     public async Task Rules_lists_every_rule()
     {
-        var run = await CliRunner.RunAsync(["rules"]);
+        var run = await RunAsync(["rules"]);
         var rules = new PodLinter().Rules;
         using (Assert.EnterMultipleScope())
         {
@@ -23,7 +23,7 @@ public class OtherCommandTests
     [Test]
     public async Task Rules_as_json()
     {
-        var run = await CliRunner.RunAsync(["rules", "--format", "json"]);
+        var run = await RunAsync(["rules", "--format", "json"]);
         using var doc = JsonDocument.Parse(run.Out);
         var first = doc.RootElement[0];
         using (Assert.EnterMultipleScope())
@@ -37,7 +37,7 @@ public class OtherCommandTests
     [Test]
     public async Task Version_prints_the_version()
     {
-        var run = await CliRunner.RunAsync(["--version"]);
+        var run = await RunAsync(["--version"]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(0));
@@ -48,7 +48,7 @@ public class OtherCommandTests
     [Test]
     public async Task Help_exits_0()
     {
-        var run = await CliRunner.RunAsync(["check", "--help"]);
+        var run = await RunAsync(["check", "--help"]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(0));

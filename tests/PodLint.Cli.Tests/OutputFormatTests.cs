@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace PodLint.Cli.Tests;
 
 /// <summary><c>--format FORMAT[:PATH]</c> (several per run), <c>--fail-on</c> and <c>--max-warnings</c>.</summary>
-public class OutputFormatTests
+public class OutputFormatTests(CliHost host) : CliTests(host)
 {
     // One warning (PL3001) and one error (PL2002).
     private const string WarningAndError = """
@@ -55,7 +55,7 @@ public class OutputFormatTests
         {
             var sarif = Path.Combine(dir, "out.sarif");
             var junit = Path.Combine(dir, "junit.xml");
-            var run = await CliRunner.RunAsync(["check", "-", "--stdin-filename", "k8s/pod.yaml", "--format", $"sarif:{sarif}", "--format", "text", "-f", $"junit:{junit}"], WarningAndError);
+            var run = await RunAsync(["check", "-", "--stdin-filename", "k8s/pod.yaml", "--format", $"sarif:{sarif}", "--format", "text", "-f", $"junit:{junit}"], WarningAndError);
             using var log = JsonDocument.Parse(File.ReadAllText(sarif));
             var sarifRun = log.RootElement.GetProperty("runs")[0];
             var xml = XDocument.Load(junit);
@@ -86,7 +86,7 @@ public class OutputFormatTests
         try
         {
             var report = Path.Combine(dir, "report.txt");
-            var run = await CliRunner.RunAsync(["check", "-", "--format", "concise", "--output", report, "--format", $"github:{Path.Combine(dir, "gh.txt")}"], Warning);
+            var run = await RunAsync(["check", "-", "--format", "concise", "--output", report, "--format", $"github:{Path.Combine(dir, "gh.txt")}"], Warning);
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(run.Out, Is.Empty);
@@ -105,7 +105,7 @@ public class OutputFormatTests
     {
         foreach (var format in new[] { "text", "concise", "json", "sarif", "junit", "github" })
         {
-            var run = await CliRunner.RunAsync(["check", "-", "--format", format], WarningAndError);
+            var run = await RunAsync(["check", "-", "--format", format], WarningAndError);
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(run.ExitCode, Is.EqualTo(1), format);
@@ -125,7 +125,7 @@ public class OutputFormatTests
     [TestCase(new[] { "--max-warnings", "many" }, "many")]
     public async Task Mistakes_in_the_output_options_are_exit_2(string[] options, string expected)
     {
-        var run = await CliRunner.RunAsync(["check", "-", .. options], Warning);
+        var run = await RunAsync(["check", "-", .. options], Warning);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
@@ -147,15 +147,15 @@ public class OutputFormatTests
     [TestCase(WarningAndError, new[] { "--max-warnings", "5" }, 1)]
     public async Task Exit_code_follows_fail_on_and_max_warnings(string manifest, string[] options, int expected)
     {
-        var run = await CliRunner.RunAsync(["check", "-", .. options], manifest);
+        var run = await RunAsync(["check", "-", .. options], manifest);
         Assert.That(run.ExitCode, Is.EqualTo(expected), run.Out + run.Error);
     }
 
     [Test]
     public async Task Junit_failures_follow_fail_on()
     {
-        var byDefault = await CliRunner.RunAsync(["check", "-", "--format", "junit"], Warning);
-        var strict = await CliRunner.RunAsync(["check", "-", "--format", "junit", "--fail-on", "warning"], Warning);
+        var byDefault = await RunAsync(["check", "-", "--format", "junit"], Warning);
+        var strict = await RunAsync(["check", "-", "--format", "junit", "--fail-on", "warning"], Warning);
         using (Assert.EnterMultipleScope())
         {
             Assert.That((int)XDocument.Parse(byDefault.Out).Root!.Attribute("failures")!, Is.Zero);
@@ -167,7 +167,7 @@ public class OutputFormatTests
     [Test]
     public async Task Sarif_records_the_exit_code_that_fail_on_gives()
     {
-        var run = await CliRunner.RunAsync(["check", "-", "--format", "sarif", "--fail-on", "warning"], Warning);
+        var run = await RunAsync(["check", "-", "--format", "sarif", "--fail-on", "warning"], Warning);
         using var log = JsonDocument.Parse(run.Out);
         Assert.That(log.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("exitCode").GetInt32(), Is.EqualTo(1));
     }
@@ -179,7 +179,7 @@ public class OutputFormatTests
         try
         {
             var file = Path.Combine(dir, "report.txt");
-            var run = await CliRunner.RunAsync(["check", "-", "--format", "text", "--format", $"text:{file}"], Warning, terminal: true);
+            var run = await RunAsync(["check", "-", "--format", "text", "--format", $"text:{file}"], Warning, terminal: true);
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(run.Out, Does.Contain("\u001b["));

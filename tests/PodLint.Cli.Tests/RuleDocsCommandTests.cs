@@ -5,7 +5,7 @@ using PodLint.Engine;
 namespace PodLint.Cli.Tests;
 
 /// <summary><c>podlint explain</c>, and the rule listings that documentation is generated from.</summary>
-public class RuleDocsCommandTests
+public class RuleDocsCommandTests(CliHost host) : CliTests(host)
 {
     private static string Page(string id) => File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "rules", id + ".md")).Replace("\r\n", "\n", StringComparison.Ordinal);
 
@@ -15,7 +15,7 @@ public class RuleDocsCommandTests
     [TestCase("Duplicate-Container-Port")]
     public async Task Explain_prints_the_rule_page_as_written(string rule)
     {
-        var run = await CliRunner.RunAsync(["explain", rule]);
+        var run = await RunAsync(["explain", rule]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
@@ -30,7 +30,7 @@ public class RuleDocsCommandTests
     {
         foreach (var rule in new PodLinter().Rules)
         {
-            var run = await CliRunner.RunAsync(["explain", rule.Name]);
+            var run = await RunAsync(["explain", rule.Name]);
             Assert.That(run.ExitCode, Is.EqualTo(0), $"{rule.Id}: {run.Error}");
             Assert.That(run.Out, Is.EqualTo(Page(rule.Id)), rule.Id);
         }
@@ -42,7 +42,7 @@ public class RuleDocsCommandTests
     [TestCase("PL30001", "`PL0001` or `PL3001`")]
     public async Task Explain_of_an_unknown_rule_suggests_a_close_one_and_exits_2(string typed, string suggested)
     {
-        var run = await CliRunner.RunAsync(["explain", typed]);
+        var run = await RunAsync(["explain", typed]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
@@ -55,7 +55,7 @@ public class RuleDocsCommandTests
     [TestCase("no-such-rule")]
     public async Task Explain_of_an_unknown_rule_without_a_close_one_only_points_at_the_list(string typed)
     {
-        var run = await CliRunner.RunAsync(["explain", typed]);
+        var run = await RunAsync(["explain", typed]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(2));
@@ -66,14 +66,14 @@ public class RuleDocsCommandTests
     [Test]
     public async Task Explain_needs_a_rule()
     {
-        var run = await CliRunner.RunAsync(["explain"]);
+        var run = await RunAsync(["explain"]);
         Assert.That(run.ExitCode, Is.EqualTo(2));
     }
 
     [Test]
     public async Task Rules_text_shows_the_default_severity_and_whether_the_rule_is_on_by_default()
     {
-        var run = await CliRunner.RunAsync(["rules"]);
+        var run = await RunAsync(["rules"]);
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var rules = new PodLinter().Rules;
         using (Assert.EnterMultipleScope())
@@ -96,7 +96,7 @@ public class RuleDocsCommandTests
     [Test]
     public async Task Rules_json_lists_the_container_roles_each_rule_applies_to()
     {
-        var run = await CliRunner.RunAsync(["rules", "--format", "json"]);
+        var run = await RunAsync(["rules", "--format", "json"]);
         using var doc = JsonDocument.Parse(run.Out);
         var rules = new PodLinter().Rules;
         using (Assert.EnterMultipleScope())
@@ -124,7 +124,7 @@ public class RuleDocsCommandTests
     [Test]
     public async Task Rules_markdown_is_one_table_row_per_rule()
     {
-        var run = await CliRunner.RunAsync(["rules", "--format", "markdown"]);
+        var run = await RunAsync(["rules", "--format", "markdown"]);
         var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         using (Assert.EnterMultipleScope())
         {
@@ -146,7 +146,7 @@ public class RuleDocsCommandTests
         var end = Array.IndexOf(lines, "<!-- /rules -->");
         Assert.That(start >= 0 && end > start, Is.True, "rules/README.md lacks the <!-- rules --> and <!-- /rules --> lines around its table");
         var table = string.Concat(lines[(start + 1)..end].Select(l => l + "\n"));
-        var run = await CliRunner.RunAsync(["rules", "--format", "markdown"]);
+        var run = await RunAsync(["rules", "--format", "markdown"]);
         Assert.That(table, Is.EqualTo(run.Out),
             $"the rule table in rules/README.md is out of date: replace the lines between <!-- rules --> and <!-- /rules --> with the output of `{Command}`");
     }
