@@ -10,8 +10,14 @@ internal static class Program
             e.Cancel = true;
             cancel.Cancel();
         };
-        var console = new CliConsole(Console.In, Console.Out, Console.Error, Console.OpenStandardInput,
-            !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
-        return await PodLintCli.RunAsync(args, console, cancel.Token).ConfigureAwait(false);
+        // Buffered: Console.Out flushes every Write, which made a report a system call per piece of a line (14 per
+        // finding, 2.8 million for 200,000 findings). Log lines go to standard error, unbuffered, as they happen.
+        var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+        await using (output.ConfigureAwait(false))
+        {
+            var console = new CliConsole(Console.In, output, Console.Error, Console.OpenStandardInput,
+                !Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+            return await PodLintCli.RunAsync(args, console, cancel.Token).ConfigureAwait(false);
+        }
     }
 }
