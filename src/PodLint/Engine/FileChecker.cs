@@ -77,11 +77,24 @@ internal sealed class FileChecker(RuleSet rules, PodLintOptions options)
             KindCounts.Add(skippedKinds, result.Skipped);
             if (text is null && item.Chunk.Text is { } chunkText && result.Diagnostics.Count > 0)
             {
-                (kept ??= new SourceText(false)).Add(item.Chunk.FirstLine, chunkText);
+                (kept ??= new SourceText(false)).Add(item.Chunk.FirstLine, chunkText, ShownLines(result.Diagnostics));
             }
         }
 
         return new FileOutcome(file, diagnostics, documents, notKubernetes, checkedKinds, skippedKinds, kept) { Suppressed = suppressed };
+    }
+
+    /// <summary>The lines a code frame shows for these findings: where each one and its related locations start.</summary>
+    private static HashSet<int> ShownLines(List<Diagnostic> diagnostics)
+    {
+        var lines = new HashSet<int>();
+        foreach (var d in diagnostics)
+        {
+            lines.Add(d.Span.StartLine);
+            foreach (var r in d.Related) lines.Add(r.Span.StartLine);
+        }
+
+        return lines;
     }
 
     /// <summary>

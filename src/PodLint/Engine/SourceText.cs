@@ -2,8 +2,8 @@ namespace PodLint.Engine;
 
 /// <summary>
 /// The text of an input that reporters show in code frames, kept while it was read (files and standard input are
-/// never read twice): the whole text of an input given as a string, and of a file or stream the documents that have
-/// findings, so that memory stays bounded by what is reported.
+/// never read twice): the whole text of an input given as a string, and of a file or stream the lines that findings
+/// point at, so that memory stays bounded by what is reported.
 /// </summary>
 public sealed class SourceText
 {
@@ -70,8 +70,30 @@ public sealed class SourceText
 
     /// <summary>Adds the lines of <paramref name="text"/> starting at <paramref name="firstLine"/>; lines end at
     /// the breaks of <see cref="Parsing.LineBreaks"/>, as the parser and the chunker count them.</summary>
-    internal void Add(int firstLine, string text)
+    internal void Add(int firstLine, string text) => Add(firstLine, text, null);
+
+    /// <summary>Keeps of <paramref name="text"/> (starting at <paramref name="firstLine"/>) only the lines in
+    /// <paramref name="wanted"/>, each as its own segment.</summary>
+    internal void Add(int firstLine, string text, IReadOnlySet<int>? wanted)
     {
+        if (wanted is not null)
+        {
+            var last = wanted.Count == 0 ? 0 : wanted.Max();
+            var line = firstLine;
+            var from = 0;
+            for (var i = 0; i <= text.Length && line <= last; i++)
+            {
+                if (i < text.Length && text[i] is not ('\n' or '\r' or '\u0085' or '\u2028' or '\u2029')) continue;
+                if (wanted.Contains(line) && (i < text.Length || from < text.Length)) Insert(line, [Trim(line, text[from..i])]);
+                if (i == text.Length) break;
+                i += Parsing.LineBreaks.Length(text, i) - 1;
+                from = i + 1;
+                line++;
+            }
+
+            return;
+        }
+
         var list = new List<string>();
         var start = 0;
         for (var i = 0; i < text.Length; i++)
@@ -85,10 +107,31 @@ public sealed class SourceText
         // A trailing line break ends the last line; it does not start another.
         if (start < text.Length || list.Count == 0) list.Add(text[start..]);
         var lines = list.ToArray();
-        if (firstLine == 1 && lines.Length > 0) lines[0] = lines[0].TrimStart('\uFEFF');
-        var at = _segments.FindIndex(s => s.FirstLine > firstLine);
-        if (at < 0) _segments.Add((firstLine, lines));
-        else _segments.Insert(at, (firstLine, lines));
+        if (lines.Length > 0) lines[0] = Trim(firstLine, lines[0]);
+        Insert(firstLine, lines);
+    }
+
+    private static string Trim(int line, string text) => line == 1 ? text.TrimStart('\uFEFF') : text;
+
+    private void Insert(int firstLine, string[] lines)
+    {
+        // Documents come in order, so this appends; a search from the front made 100,000 reported documents quadratic.
+        if (_segments.Count == 0 || _segments[^1].FirstLine < firstLine)
+        {
+            _segments.Add((firstLine, lines));
+            return;
+        }
+
+        var lo = 0;
+        var hi = _segments.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_segments[mid].FirstLine > firstLine) hi = mid;
+            else lo = mid + 1;
+        }
+
+        _segments.Insert(lo, (firstLine, lines));
     }
 
     /// <inheritdoc />
