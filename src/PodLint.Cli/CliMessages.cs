@@ -34,6 +34,10 @@ internal static class CliMessages
         return $"error: no files to check: {where} no *.yaml, *.yml or *.json file; check the path, or pass --allow-empty to accept this";
     }
 
+    /// <summary>The run fails on its warnings' count alone.</summary>
+    public static string TooManyWarnings(int warnings, int max) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"error: {warnings} {(warnings == 1 ? "warning" : "warnings")}, more than the {max} that --max-warnings allows");
+
     /// <summary>The report file could not be written: one message, in PodLint's words, naming the file once.</summary>
     public static string CannotWrite(string output, Exception ex)
     {

@@ -274,11 +274,18 @@ internal static class PodLintCli
 
         var output = parse.GetValue(OutputOption);
         var failAt = ReportOutputs.FailAt(parse.GetValue(FailOnOption)!);
-        var exitCode = ExitCodes.Of(result, failAt, parse.GetValue(MaxWarningsOption));
+        var maxWarnings = parse.GetValue(MaxWarningsOption);
+        var exitCode = ExitCodes.Of(result, failAt, maxWarnings);
         var useColor = output is null && console.OutputIsTerminal && !parse.GetValue(NoColorOption)
             && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"));
         var written = await ReportOutputs.WriteAsync(result, reports, output,
-            report => ReportOutputs.Create(report.Format, exitCode, failAt, useColor && report.Path is null), console).ConfigureAwait(false);
+            report => ReportOutputs.Create(report.Format, exitCode, failAt, maxWarnings, useColor && report.Path is null), console).ConfigureAwait(false);
+        if (maxWarnings is { } max && result.WarningCount > max)
+        {
+            // Otherwise a run whose findings are all below --fail-on would exit 1 without saying why.
+            await console.Error.WriteLineAsync(CliMessages.TooManyWarnings(result.WarningCount, max)).ConfigureAwait(false);
+        }
+
         return written ? exitCode : ExitCodes.UsageOrInternalError;
     }
 

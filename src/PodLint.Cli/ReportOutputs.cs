@@ -70,12 +70,12 @@ internal static class ReportOutputs
     };
 
     /// <summary>The reporter of a format.</summary>
-    public static IReporter Create(string format, int exitCode, Severity? failAt, bool useColor) => format switch
+    public static IReporter Create(string format, int exitCode, Severity? failAt, int? maxWarnings, bool useColor) => format switch
     {
         "json" => new JsonReporter(),
         "concise" => new ConciseReporter(),
         "sarif" => new SarifReporter(exitCode: exitCode),
-        "junit" => new JUnitReporter(failAt),
+        "junit" => new JUnitReporter(failAt, maxWarnings: maxWarnings),
         "github" => new GitHubActionsReporter(),
         _ => new TextReporter(useColor),
     };

@@ -152,6 +152,31 @@ public class OutputFormatTests(CliHost host) : CliTests(host)
     }
 
     [Test]
+    public async Task Too_many_warnings_say_so_on_standard_error_and_fail_a_junit_case()
+    {
+        var junit = Path.Combine(Path.GetTempPath(), $"podlint-junit-{Guid.NewGuid():N}.xml");
+        try
+        {
+            var run = await RunAsync(["check", "-", "--max-warnings", "0", "--format", "text", "--format", $"junit:{junit}"], Warning);
+            var report = System.Xml.Linq.XDocument.Load(junit).Root!;
+            var failing = report.Descendants("testcase").Where(c => c.Element("failure") is not null).ToList();
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(run.ExitCode, Is.EqualTo(1));
+                Assert.That(run.Error, Is.EqualTo("error: 1 warning, more than the 0 that --max-warnings allows\n"));
+                Assert.That(report.Attribute("failures")?.Value, Is.EqualTo("1"));
+                Assert.That(failing.Select(c => c.Attribute("name")?.Value), Is.EqualTo(new[] { "max-warnings" }),
+                    "the warning's own case passes (it is below --fail-on); the run's failure is its own case");
+                Assert.That(failing[0].Element("failure")!.Attribute("message")?.Value, Is.EqualTo("1 warning, more than the 0 that --max-warnings allows"));
+            }
+        }
+        finally
+        {
+            File.Delete(junit);
+        }
+    }
+
+    [Test]
     public async Task Junit_failures_follow_fail_on()
     {
         var byDefault = await RunAsync(["check", "-", "--format", "junit"], Warning);

@@ -16,7 +16,9 @@ namespace PodLint.Reporting;
 /// </summary>
 /// <param name="failAt">The lowest severity that fails a test case; null: none fails (<c>--fail-on never</c>).</param>
 /// <param name="baseDirectory">The folder file names are made relative to (default: the current directory).</param>
-public sealed class JUnitReporter(Severity? failAt = Severity.Error, string? baseDirectory = null) : IReporter
+/// <param name="maxWarnings">The most warnings the run allows (<c>--max-warnings</c>); more add a failing test case
+/// <c>max-warnings</c>, so that the CI's test summary shows why the job failed.</param>
+public sealed class JUnitReporter(Severity? failAt = Severity.Error, string? baseDirectory = null, int? maxWarnings = null) : IReporter
 {
     private readonly ReportPaths _paths = new(baseDirectory);
 
@@ -35,6 +37,13 @@ public sealed class JUnitReporter(Severity? failAt = Severity.Error, string? bas
                 cases++;
                 if (Fails(group)) failures++;
             }
+        }
+
+        var tooManyWarnings = maxWarnings is { } max && result.WarningCount > max;
+        if (tooManyWarnings)
+        {
+            cases++;
+            failures++;
         }
 
         using var xml = XmlWriter.Create(writer, new XmlWriterSettings
@@ -59,6 +68,26 @@ public sealed class JUnitReporter(Severity? failAt = Severity.Error, string? bas
             xml.WriteAttributeString("classname", "podlint");
             xml.WriteAttributeString("name", "no problems found");
             xml.WriteElementString("system-out", Clean(TextReporter.Summary(result)));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        if (tooManyWarnings)
+        {
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"{result.WarningCount} {(result.WarningCount == 1 ? "warning" : "warnings")}, more than the {maxWarnings} that --max-warnings allows");
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", "podlint");
+            xml.WriteAttributeString("tests", "1");
+            xml.WriteAttributeString("failures", "1");
+            xml.WriteAttributeString("errors", "0");
+            xml.WriteStartElement("testcase");
+            xml.WriteAttributeString("classname", "podlint");
+            xml.WriteAttributeString("name", "max-warnings");
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("message", message);
+            xml.WriteString(message);
+            xml.WriteEndElement();
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
