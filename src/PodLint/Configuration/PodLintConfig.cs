@@ -96,16 +96,30 @@ public sealed class PodLintConfig
         ArgumentNullException.ThrowIfNull(directory);
         for (var dir = new DirectoryInfo(System.IO.Path.GetFullPath(directory)); dir is not null; dir = dir.Parent)
         {
-            foreach (var name in FileNames)
-            {
-                var candidate = System.IO.Path.Combine(dir.FullName, name);
-                if (System.IO.File.Exists(candidate)) return candidate;
-            }
-
-            if (Directory.Exists(System.IO.Path.Combine(dir.FullName, ".git")) || System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, ".git"))) return null;
+            if (InFolder(dir.FullName) is { } found) return found;
+            if (IsRepositoryRoot(dir.FullName)) return null;
         }
 
         return null;
+    }
+
+    /// <summary>The configuration file in this very folder (<c>.podlint.yaml</c> before <c>.podlint.yml</c>), or null.</summary>
+    internal static string? InFolder(string directory)
+    {
+        foreach (var name in FileNames)
+        {
+            var candidate = System.IO.Path.Combine(directory, name);
+            if (System.IO.File.Exists(candidate)) return candidate;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the folder is a repository's root (it holds <c>.git</c>, a folder or, in a worktree or submodule, a file).</summary>
+    internal static bool IsRepositoryRoot(string directory)
+    {
+        var git = System.IO.Path.Combine(directory, ".git");
+        return Directory.Exists(git) || System.IO.File.Exists(git);
     }
 
     /// <summary>Reads and checks a configuration file.</summary>
