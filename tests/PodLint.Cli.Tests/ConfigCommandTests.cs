@@ -262,14 +262,18 @@ public class ConfigCommandTests(CliHost host) : CliTests(host)
     [Test]
     public async Task The_nearest_configuration_decides_which_files_of_its_subtree_are_checked()
     {
-        // The outer configuration excludes vendor/ and generated files anywhere; vendor/ has its own configuration,
-        // which decides for its subtree (nearest wins, as in Ruff), and excludes its own generated/ folder.
-        Write(".podlint.yaml", "rules:\n  PL3001: error\nexclude: [\"vendor/**\", \"*.generated.yaml\"]\n");
+        // The outer configuration excludes what is below vendor/ and generated files anywhere; vendor/ has its own
+        // configuration, which decides for its subtree (nearest wins, as in Ruff), and excludes its own generated/
+        // folder. The outer configuration also excludes the folder legacy/ itself: like Ruff, the scan does not enter
+        // it, so its configuration (even a broken one) does not matter.
+        Write(".podlint.yaml", "rules:\n  PL3001: error\nexclude: [\"vendor/**\", \"*.generated.yaml\", legacy]\n");
         Write("deploy/pod.generated.yaml", Pod);
         Write("vendor/.podlint.yaml", "exclude: [\"generated/**\"]\n");
         Write("vendor/pod.yaml", Pod);
         Write("vendor/pod.generated.yaml", Pod);
         Write("vendor/generated/pod.yaml", Pod);
+        Write("legacy/.podlint.yaml", "rules: [broken\n");
+        Write("legacy/pod.yaml", Pod);
 
         var (run, findings) = await CheckInRepoAsync(".");
         var (named, namedFindings) = await CheckInRepoAsync("vendor/generated/pod.yaml", "deploy/pod.generated.yaml");

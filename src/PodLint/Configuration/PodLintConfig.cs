@@ -264,6 +264,19 @@ public sealed class PodLintConfig
     }
 
     /// <summary>
+    /// Whether an exclude glob matches a folder itself (<c>vendor</c>, not <c>vendor/**</c>): a folder scan then does
+    /// not enter it at all, so configurations inside it do not apply either (as Ruff prunes an excluded folder before
+    /// reading its configuration). Folders outside the configuration's folder are entered.
+    /// </summary>
+    internal bool ExcludesFolder(string folder)
+    {
+        if (_exclude.Count == 0 || BaseDirectory is not { } baseDirectory) return false;
+        var relative = System.IO.Path.GetRelativePath(baseDirectory, System.IO.Path.GetFullPath(folder)).Replace('\\', '/');
+        if (relative.StartsWith("../", StringComparison.Ordinal) || relative is ".." or "." || System.IO.Path.IsPathRooted(relative)) return false;
+        return _exclude.Any(g => g.Matches(relative));
+    }
+
+    /// <summary>
     /// The options with this configuration applied: its rule set, levels, version, file filter and rule options.
     /// Levels and version already set in <paramref name="options"/> win (they come from the command line).
     /// </summary>
@@ -281,6 +294,8 @@ public sealed class PodLintConfig
             LongLivedImages = [.. options.LongLivedImages.Concat(LongLivedImages)],
             FileFilter = _include.Count + _exclude.Count == 0 ? options.FileFilter
                 : options.FileFilter is { } outer ? f => outer(f) && IsIncluded(f) : IsIncluded,
+            FolderFilter = _exclude.Count == 0 ? options.FolderFilter
+                : options.FolderFilter is { } outerFolders ? d => outerFolders(d) && !ExcludesFolder(d) : d => !ExcludesFolder(d),
         };
     }
 

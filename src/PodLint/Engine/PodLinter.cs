@@ -217,7 +217,7 @@ public sealed partial class PodLinter
     /// and devices are listed with their kind, to be reported and not opened. Subfolders that cannot be listed are
     /// skipped, as before; the root failing throws. Each file is checked with, and filtered by, the linter of its
     /// folder: <paramref name="linter"/> for the root, else what <paramref name="scopeOf"/> says when the scan enters
-    /// a subfolder (null: its parent's).
+    /// a subfolder (null: its parent's). A subfolder the parent's linter excludes is not entered (nor asked about).
     /// </summary>
     private static void ScanFolder(string root, PodLinter linter, List<Input> found, HashSet<string> seen, Func<string, PodLinter?>? scopeOf)
     {
@@ -256,6 +256,8 @@ public sealed partial class PodLinter
                 if (name.Length > 1 && name[0] == '.') continue;
                 if (Directory.Exists(entry))
                 {
+                    // A folder its scope excludes is not entered, nor marked visited (another link to it may be entered).
+                    if (scope._options.FolderFilter is { } enter && !enter(Path.GetFullPath(entry))) continue;
                     var entryReal = new DirectoryInfo(entry).LinkTarget is null ? Path.Join(real, name) : RealPath(entry);
                     if (visited.Add(entryReal)) subfolders.Add((entry, entryReal, scope));
                     continue;

@@ -49,6 +49,7 @@ public class ScopedScanTests
         Write("team/skip.yaml");
         Write("team/deep/pod.yaml");
         Write(".hidden/pod.yaml");
+        Write("old/pod.yaml");
         Directory.CreateSymbolicLink(Path.Combine(_dir.FullName, "team", "up"), "..");
         Directory.CreateSymbolicLink(Path.Combine(_dir.FullName, "zlink"), "team");
         var team = new PodLinter(PodLintConfig.Parse("rules: {PL3001: error}\nexclude: [skip.yaml]\n", Path.Combine(_dir.FullName, "team", ".podlint.yaml"))
@@ -60,7 +61,7 @@ public class ScopedScanTests
             return folder == Full("team") ? team : null;
         }
 
-        var outer = new PodLinter();
+        var outer = new PodLinter(PodLintConfig.Parse("exclude: [old]\n", Path.Combine(_dir.FullName, ".podlint.yaml")).ApplyTo(new PodLintOptions()));
         var result = await outer.LintPathsAsync([new PodLinter.ScopedPath(_dir.FullName, outer), new PodLinter.ScopedPath(Full("team/deep"), outer)], ScopeOf, default);
         using (Assert.EnterMultipleScope())
         {
@@ -68,7 +69,7 @@ public class ScopedScanTests
                 () => Lint.Dump(result));
             Assert.That(result.FileCount, Is.EqualTo(3), "a file reached from two paths is checked once, with the scope the scan found first");
             Assert.That(asked, Is.EqualTo(new[] { "team", "team/deep" }),
-                "asked once for each real folder entered: never for the roots, hidden folders, or a folder reached again through a link");
+                "asked once for each real folder entered: never for the roots, hidden or excluded folders, or a folder reached again through a link");
         }
     }
 }
