@@ -323,7 +323,8 @@ public sealed class PodLintConfig
         #   PL3001: error
         #   duplicate-port-name: off
 
-        # Files to check and to skip, relative to this file's folder (`**` spans folders).
+        # Files to check and to skip, relative to this file's folder (`**` spans folders). A folder below with its
+        # own .podlint.yaml decides for its files instead; excluding that folder itself (`vendor`) skips it whole.
         # include: ["deploy/**"]
         # exclude: ["deploy/generated/**"]
 
