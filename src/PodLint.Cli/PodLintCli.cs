@@ -225,10 +225,13 @@ internal static class PodLintCli
         }
 
         var filePaths = paths.Where(p => p != "-").ToList();
+        var configPath = parse.GetValue(ConfigCli.ConfigOption);
+        var noConfig = parse.GetValue(ConfigCli.NoConfigOption);
+        var scopes = new ConfigCli.Scopes(commandLine, nested: configPath is null && !noConfig);
         List<ConfigCli.Group> groups;
         try
         {
-            groups = ConfigCli.Plan(filePaths, stdinCount == 1, parse.GetValue(ConfigCli.ConfigOption), parse.GetValue(ConfigCli.NoConfigOption));
+            groups = ConfigCli.Plan(filePaths, stdinCount == 1, configPath, noConfig, scopes.Load);
         }
         catch (Configuration.PodLintConfigException ex)
         {
@@ -241,26 +244,25 @@ internal static class PodLintCli
             return ExitCodes.UsageOrInternalError;
         }
 
-        var results = new List<LintResult>();
-        foreach (var group in groups)
+        List<LintResult> results;
+        try
         {
-            PodLinter linter;
-            try
-            {
-                linter = new PodLinter(ConfigCli.Apply(group.Config, commandLine));
-            }
-            catch (ArgumentException ex)
-            {
-                await console.Error.WriteLineAsync($"error: {CliMessages.OptionsError(ex, parse.GetResult(KubernetesVersionOption)?.IdentifierToken?.Value)}").ConfigureAwait(false);
-                return ExitCodes.UsageOrInternalError;
-            }
-
-            if (group.Paths.Count > 0) results.Add(await linter.LintPathsAsync(group.Paths, cancellationToken).ConfigureAwait(false));
-            if (group.Stdin)
+            // A configuration inside a scanned folder is loaded when the scan enters it: it can still be invalid here.
+            results = await ConfigCli.LintAsync(groups, scopes, async linter =>
             {
                 await using var stdin = console.OpenStandardInput();
-                results.Add(await linter.LintStreamAsync(stdin, parse.GetValue(StdinFilenameOption)!, cancellationToken).ConfigureAwait(false));
-            }
+                return await linter.LintStreamAsync(stdin, parse.GetValue(StdinFilenameOption)!, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Configuration.PodLintConfigException ex)
+        {
+            ConfigCli.WriteError(ex, console.Error);
+            return ExitCodes.UsageOrInternalError;
+        }
+        catch (ArgumentException ex)
+        {
+            await console.Error.WriteLineAsync($"error: {CliMessages.OptionsError(ex, parse.GetResult(KubernetesVersionOption)?.IdentifierToken?.Value)}").ConfigureAwait(false);
+            return ExitCodes.UsageOrInternalError;
         }
 
         var result = results.Count == 1 ? results[0] : LintResult.Combine(results);

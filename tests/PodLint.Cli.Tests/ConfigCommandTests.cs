@@ -138,4 +138,219 @@ public class ConfigCommandTests(CliHost host) : CliTests(host)
             Assert.That(after.Out, Does.EndWith("(1 Pod checked; 1 finding suppressed).\n"));
         }
     }
+    private const string PodLevelResources = "apiVersion: v1\nkind: Pod\nmetadata: {name: sized}\nspec:\n  resources: {limits: {cpu: \"1\"}}\n  containers: [{name: web, image: nginx}]\n";
+
+    /// <summary>Writes a file below the repository, creating its folders.</summary>
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_repo, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    /// <summary>Runs PodLint in the repository (paths in findings relative to it) and returns the concise findings.</summary>
+    private async Task<(CliRunner.Run Run, string[] Findings)> CheckInRepoAsync(params string[] args)
+    {
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(_repo);
+        try
+        {
+            var run = await RunAsync(["check", "--format", "concise", .. args]);
+            return (run, [.. run.Out.Split('\n').Where(l => l.Contains("[PL", StringComparison.Ordinal))]);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+    }
+
+    private const string DuplicatePort = "container port `8080/TCP` of `proxy` is already declared by `app`";
+
+    [Test]
+    public async Task A_nested_configuration_turns_a_rule_off_for_its_subtree_only()
+    {
+        Write(".podlint.yaml", "rules:\n  PL3001: error\n");
+        Write("team-a/.podlint.yaml", "rules:\n  duplicate-container-port: off\n");
+        Write("team-a/pod.yaml", Pod);
+        Write("team-a/apps/pod.yaml", Pod);
+        Write("team-ab/pod.yaml", Pod);
+
+        var (scan, findings) = await CheckInRepoAsync(".");
+        var (named, _) = await CheckInRepoAsync("--config", ".podlint.yaml", ".");
+        var (ignored, ignoredFindings) = await CheckInRepoAsync("--no-config", "team-a");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scan.ExitCode, Is.EqualTo(1), scan.Error);
+            Assert.That(findings, Is.EqualTo(new[]
+            {
+                $"deploy/pod.yaml:7:78: error[PL3001] {DuplicatePort}",
+                $"team-ab/pod.yaml:7:78: error[PL3001] {DuplicatePort}",
+            }), "the outer folder's files (and a sibling whose name only starts alike) keep the outer configuration");
+            Assert.That(scan.Out, Does.EndWith("in 4 files (4 Pods checked).\n"));
+            Assert.That(named.Out, Does.Contain($"team-a/apps/pod.yaml:7:78: error[PL3001]"), "--config applies one configuration to everything");
+            Assert.That(ignoredFindings, Has.Length.EqualTo(2).And.All.Contains("warning[PL3001]"), "--no-config applies none");
+            Assert.That(ignored.ExitCode, Is.EqualTo(0));
+        }
+    }
+
+    [Test]
+    public async Task A_nested_configuration_changes_the_kubernetes_version_and_the_severity_of_its_subtree()
+    {
+        Write("deploy/sized.yaml", PodLevelResources);
+        Write("legacy/.podlint.yml", "kubernetesVersion: \"1.30\"\nrules:\n  PL3001: info\n");
+        Write("legacy/pod.yaml", Pod);
+        Write("legacy/sized.yaml", PodLevelResources);
+
+        var (run, findings) = await CheckInRepoAsync(".");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+            Assert.That(findings, Is.EqualTo(new[]
+            {
+                $"deploy/pod.yaml:7:78: warning[PL3001] {DuplicatePort}",
+                $"legacy/pod.yaml:7:78: info[PL3001] {DuplicatePort}",
+                "legacy/sized.yaml:5:3: error[PL1002] `spec.resources` is not available before Kubernetes 1.32 (selected: 1.30)",
+            }), "without a configuration above it, deploy/ runs the defaults on the newest version");
+        }
+    }
+
+    [Test]
+    public async Task Sibling_folders_each_use_their_own_configuration()
+    {
+        Write("team-a/.podlint.yaml", "rules:\n  PL3001: error\n");
+        Write("team-a/pod.yaml", Pod);
+        Write("team-b/.podlint.yaml", "rules:\n  PL3001: info\n");
+        Write("team-b/pod.yaml", Pod);
+
+        var (run, findings) = await CheckInRepoAsync(".");
+        var (named, namedFindings) = await CheckInRepoAsync("team-b", "team-a", "deploy");
+        string[] expected =
+        [
+            $"deploy/pod.yaml:7:78: warning[PL3001] {DuplicatePort}",
+            $"team-a/pod.yaml:7:78: error[PL3001] {DuplicatePort}",
+            $"team-b/pod.yaml:7:78: info[PL3001] {DuplicatePort}",
+        ];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+            Assert.That(findings, Is.EqualTo(expected));
+            Assert.That(namedFindings, Is.EqualTo(expected), "the same folders given one by one");
+        }
+    }
+
+    [Test]
+    public async Task A_folder_reached_through_a_symbolic_link_is_checked_once_with_the_configuration_inside_it()
+    {
+        // `alias` sorts before `team-a`: the scan enters the real folder once, under the first name it meets.
+        Write("team-a/.podlint.yaml", "rules:\n  PL3001: error\n");
+        Write("team-a/pod.yaml", Pod);
+        Directory.CreateSymbolicLink(Path.Combine(_repo, "alias"), "team-a");
+        Directory.CreateSymbolicLink(Path.Combine(_repo, "team-a", "loop"), "..");
+
+        var (run, findings) = await CheckInRepoAsync(".");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+            Assert.That(findings, Is.EqualTo(new[]
+            {
+                $"alias/pod.yaml:7:78: error[PL3001] {DuplicatePort}",
+                $"deploy/pod.yaml:7:78: warning[PL3001] {DuplicatePort}",
+            }));
+        }
+    }
+
+    [Test]
+    public async Task The_nearest_configuration_decides_which_files_of_its_subtree_are_checked()
+    {
+        // The outer configuration excludes what is below vendor/ and generated files anywhere; vendor/ has its own
+        // configuration, which decides for its subtree (nearest wins, as in Ruff), and excludes its own generated/
+        // folder. The outer configuration also excludes the folder legacy/ itself: like Ruff, the scan does not enter
+        // it, so its configuration (even a broken one) does not matter.
+        Write(".podlint.yaml", "rules:\n  PL3001: error\nexclude: [\"vendor/**\", \"*.generated.yaml\", legacy]\n");
+        Write("deploy/pod.generated.yaml", Pod);
+        Write("vendor/.podlint.yaml", "exclude: [\"generated/**\"]\n");
+        Write("vendor/pod.yaml", Pod);
+        Write("vendor/pod.generated.yaml", Pod);
+        Write("vendor/generated/pod.yaml", Pod);
+        Write("legacy/.podlint.yaml", "rules: [broken\n");
+        Write("legacy/pod.yaml", Pod);
+
+        var (run, findings) = await CheckInRepoAsync(".");
+        var (named, namedFindings) = await CheckInRepoAsync("vendor/generated/pod.yaml", "deploy/pod.generated.yaml");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+            Assert.That(findings, Is.EqualTo(new[]
+            {
+                $"deploy/pod.yaml:7:78: error[PL3001] {DuplicatePort}",
+                $"vendor/pod.generated.yaml:7:78: warning[PL3001] {DuplicatePort}",
+                $"vendor/pod.yaml:7:78: warning[PL3001] {DuplicatePort}",
+            }));
+            Assert.That(run.Out, Does.EndWith("in 3 files (3 Pods checked).\n"));
+            Assert.That((named.ExitCode, namedFindings), Is.EqualTo((0, Array.Empty<string>())), "files named are filtered by their nearest configuration too");
+        }
+    }
+
+    [Test]
+    public async Task Files_named_on_the_command_line_use_their_nearest_configuration()
+    {
+        Write(".podlint.yaml", "rules:\n  PL3001: error\n");
+        Write("team-a/.podlint.yaml", "rules:\n  PL3001: info\n");
+        Write("team-a/apps/pod.yaml", Pod);
+
+        var (run, findings) = await CheckInRepoAsync("team-a/apps/pod.yaml", "deploy/pod.yaml");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+            Assert.That(findings, Is.EqualTo(new[]
+            {
+                $"deploy/pod.yaml:7:78: error[PL3001] {DuplicatePort}",
+                $"team-a/apps/pod.yaml:7:78: info[PL3001] {DuplicatePort}",
+            }));
+        }
+    }
+
+    [Test]
+    public async Task A_nested_repository_without_a_configuration_does_not_use_the_outer_one()
+    {
+        // The walk up from a file stops at its repository's root: a nested repository (a submodule: `.git` is a file)
+        // without a configuration of its own gets none, whether its files are named or found by a scan.
+        Write(".podlint.yaml", "rules:\n  PL3001: error\n");
+        Write("modules/shared/.git", "gitdir: ../../.git/modules/shared\n");
+        Write("modules/shared/pod.yaml", Pod);
+
+        var (scan, scanFindings) = await CheckInRepoAsync(".");
+        var (named, namedFindings) = await CheckInRepoAsync("modules/shared/pod.yaml");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(scanFindings, Is.EqualTo(new[]
+            {
+                $"deploy/pod.yaml:7:78: error[PL3001] {DuplicatePort}",
+                $"modules/shared/pod.yaml:7:78: warning[PL3001] {DuplicatePort}",
+            }), scan.Error);
+            Assert.That(namedFindings, Is.EqualTo(new[] { $"modules/shared/pod.yaml:7:78: warning[PL3001] {DuplicatePort}" }), named.Error);
+        }
+    }
+
+    [Test]
+    public async Task A_bad_nested_configuration_is_exit_2_with_its_position()
+    {
+        Write(".podlint.yaml", "rules:\n  PL3001: error\n");
+        Write("team-a/apps/pod.yaml", Pod);
+        Write(".hidden/.podlint.yaml", "not: [valid\n");
+        Write(".hidden/pod.yaml", Pod);
+        var (hidden, _) = await CheckInRepoAsync(".");
+
+        Write("team-a/apps/.podlint.yaml", "# team A\nrules:\n  PL3001: loud\n");
+        var (run, _) = await CheckInRepoAsync(".");
+        var (outside, _) = await CheckInRepoAsync("deploy");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(hidden.ExitCode, Is.EqualTo(1), "a configuration in a hidden folder, which the scan skips, does not matter: " + hidden.Error);
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Out, Is.Empty);
+            Assert.That(run.Error, Does.StartWith("error: invalid configuration team-a/apps/.podlint.yaml:3:11: "));
+            Assert.That(outside.ExitCode, Is.EqualTo(1), "nor does one in a folder that is not scanned: " + outside.Error);
+        }
+    }
 }

@@ -96,16 +96,30 @@ public sealed class PodLintConfig
         ArgumentNullException.ThrowIfNull(directory);
         for (var dir = new DirectoryInfo(System.IO.Path.GetFullPath(directory)); dir is not null; dir = dir.Parent)
         {
-            foreach (var name in FileNames)
-            {
-                var candidate = System.IO.Path.Combine(dir.FullName, name);
-                if (System.IO.File.Exists(candidate)) return candidate;
-            }
-
-            if (Directory.Exists(System.IO.Path.Combine(dir.FullName, ".git")) || System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, ".git"))) return null;
+            if (InFolder(dir.FullName) is { } found) return found;
+            if (IsRepositoryRoot(dir.FullName)) return null;
         }
 
         return null;
+    }
+
+    /// <summary>The configuration file in this very folder (<c>.podlint.yaml</c> before <c>.podlint.yml</c>), or null.</summary>
+    internal static string? InFolder(string directory)
+    {
+        foreach (var name in FileNames)
+        {
+            var candidate = System.IO.Path.Combine(directory, name);
+            if (System.IO.File.Exists(candidate)) return candidate;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the folder is a repository's root (it holds <c>.git</c>, a folder or, in a worktree or submodule, a file).</summary>
+    internal static bool IsRepositoryRoot(string directory)
+    {
+        var git = System.IO.Path.Combine(directory, ".git");
+        return Directory.Exists(git) || System.IO.File.Exists(git);
     }
 
     /// <summary>Reads and checks a configuration file.</summary>
@@ -250,6 +264,19 @@ public sealed class PodLintConfig
     }
 
     /// <summary>
+    /// Whether an exclude glob matches a folder itself (<c>vendor</c>, not <c>vendor/**</c>): a folder scan then does
+    /// not enter it at all, so configurations inside it do not apply either (as Ruff prunes an excluded folder before
+    /// reading its configuration). Folders outside the configuration's folder are entered.
+    /// </summary>
+    internal bool ExcludesFolder(string folder)
+    {
+        if (_exclude.Count == 0 || BaseDirectory is not { } baseDirectory) return false;
+        var relative = System.IO.Path.GetRelativePath(baseDirectory, System.IO.Path.GetFullPath(folder)).Replace('\\', '/');
+        if (relative.StartsWith("../", StringComparison.Ordinal) || relative is ".." or "." || System.IO.Path.IsPathRooted(relative)) return false;
+        return _exclude.Any(g => g.Matches(relative));
+    }
+
+    /// <summary>
     /// The options with this configuration applied: its rule set, levels, version, file filter and rule options.
     /// Levels and version already set in <paramref name="options"/> win (they come from the command line).
     /// </summary>
@@ -267,6 +294,8 @@ public sealed class PodLintConfig
             LongLivedImages = [.. options.LongLivedImages.Concat(LongLivedImages)],
             FileFilter = _include.Count + _exclude.Count == 0 ? options.FileFilter
                 : options.FileFilter is { } outer ? f => outer(f) && IsIncluded(f) : IsIncluded,
+            FolderFilter = _exclude.Count == 0 ? options.FolderFilter
+                : options.FolderFilter is { } outerFolders ? d => outerFolders(d) && !ExcludesFolder(d) : d => !ExcludesFolder(d),
         };
     }
 
@@ -294,7 +323,8 @@ public sealed class PodLintConfig
         #   PL3001: error
         #   duplicate-port-name: off
 
-        # Files to check and to skip, relative to this file's folder (`**` spans folders).
+        # Files to check and to skip, relative to this file's folder (`**` spans folders). A folder below with its
+        # own .podlint.yaml decides for its files instead; excluding that folder itself (`vendor`) skips it whole.
         # include: ["deploy/**"]
         # exclude: ["deploy/generated/**"]
 

@@ -45,6 +45,10 @@ public sealed record PodLintOptions
     /// <summary>Which files found in folders (or named) are checked, by full path; null for all (configuration's include/exclude).</summary>
     internal Func<string, bool>? FileFilter { get; init; }
 
+    /// <summary>Which folders a folder scan enters, by full path; null for all (a configuration's exclude globs that
+    /// match a folder itself).</summary>
+    internal Func<string, bool>? FolderFilter { get; init; }
+
     /// <summary>Bounds against hostile input (nesting depth, alias expansion).</summary>
     public ParserLimits Limits { get; init; } = ParserLimits.Default;
 }

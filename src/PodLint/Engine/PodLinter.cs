@@ -95,19 +95,34 @@ public sealed partial class PodLinter
     public async Task<LintResult> LintPathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var inputs = ExpandPaths(paths, _options.FileFilter);
+        return await LintPathsAsync([.. paths.Select(p => new ScopedPath(p, this))], null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A path to lint and the linter (the configuration) it is checked with.</summary>
+    internal readonly record struct ScopedPath(string Path, PodLinter Linter);
+
+    /// <summary>
+    /// Lints files and folders in one run, each path with its own linter, as <see cref="LintPathsAsync(IEnumerable{string}, CancellationToken)"/>
+    /// does. A folder scan asks <paramref name="scopeOf"/> about every subfolder it enters (by full path, as scanned):
+    /// a linter returned checks that subtree, its file filter (include and exclude) included, until a deeper folder
+    /// returns another; null keeps the parent folder's. Files reached from several paths are checked once; the rules
+    /// catalog is this linter's.
+    /// </summary>
+    internal async Task<LintResult> LintPathsAsync(IReadOnlyList<ScopedPath> paths, Func<string, PodLinter?>? scopeOf, CancellationToken cancellationToken)
+    {
+        var inputs = ExpandPaths(paths, scopeOf);
         var outcomes = new FileOutcome[inputs.Count];
         if (inputs.Count == 1)
         {
             // One file (a pre-commit hook's usual call): checked on this thread, so a short run starts no pool workers.
-            outcomes[0] = CheckInput(inputs[0], cancellationToken);
+            outcomes[0] = inputs[0].Linter.CheckInput(inputs[0], cancellationToken);
             return LintResult.Merge(outcomes, _rules.Catalog);
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, inputs.Count), parallel, (i, ct) =>
         {
-            outcomes[i] = CheckInput(inputs[i], ct);
+            outcomes[i] = inputs[i].Linter.CheckInput(inputs[i], ct);
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
         return LintResult.Merge(outcomes, _rules.Catalog);
@@ -154,13 +169,14 @@ public sealed partial class PodLinter
         return FileOutcome.Unread(display, found);
     }
 
-    private sealed record Input(string Display, string? FullPath, string? Problem, FileKind Kind = FileKind.Regular);
+    /// <summary>A file to check, and the linter it is checked with.</summary>
+    private sealed record Input(string Display, string? FullPath, string? Problem, PodLinter Linter, FileKind Kind = FileKind.Regular);
 
-    private static List<Input> ExpandPaths(IEnumerable<string> paths, Func<string, bool>? filter)
+    private static List<Input> ExpandPaths(IReadOnlyList<ScopedPath> paths, Func<string, PodLinter?>? scopeOf)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var inputs = new List<Input>();
-        foreach (var path in paths)
+        foreach (var (path, linter) in paths)
         {
             if (string.IsNullOrEmpty(path)) continue;
             if (Directory.Exists(path))
@@ -168,12 +184,12 @@ public sealed partial class PodLinter
                 var found = new List<Input>();
                 try
                 {
-                    ScanFolder(path, found, seen, filter);
+                    ScanFolder(path, linter, found, seen, scopeOf);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     // The folder itself cannot be listed: a finding on it, like a missing file.
-                    found.Add(new Input(Display(path), null, ex is UnauthorizedAccessException ? "permission denied" : ex.Message));
+                    found.Add(new Input(Display(path), null, ex is UnauthorizedAccessException ? "permission denied" : ex.Message, linter));
                 }
 
                 found.Sort((a, b) => string.CompareOrdinal(a.Display, b.Display));
@@ -182,12 +198,12 @@ public sealed partial class PodLinter
             else if (File.Exists(path))
             {
                 var full = Path.GetFullPath(path);
-                if (filter is not null && !filter(full)) continue;
-                if (seen.Add(full)) inputs.Add(new Input(Display(path), full, null));
+                if (linter._options.FileFilter is { } filter && !filter(full)) continue;
+                if (seen.Add(full)) inputs.Add(new Input(Display(path), full, null, linter));
             }
             else
             {
-                inputs.Add(new Input(Display(path), null, "no such file or directory"));
+                inputs.Add(new Input(Display(path), null, "no such file or directory", linter));
             }
         }
 
@@ -199,9 +215,11 @@ public sealed partial class PodLinter
     /// followed, but each real folder is entered at most once (<c>ln -s . loop</c> neither repeats files nor loops);
     /// hidden files and folders are skipped, even where the file system does not mark dot-names hidden; FIFOs, sockets
     /// and devices are listed with their kind, to be reported and not opened. Subfolders that cannot be listed are
-    /// skipped, as before; the root failing throws.
+    /// skipped, as before; the root failing throws. Each file is checked with, and filtered by, the linter of its
+    /// folder: <paramref name="linter"/> for the root, else what <paramref name="scopeOf"/> says when the scan enters
+    /// a subfolder (null: its parent's). A subfolder the parent's linter excludes is not entered (nor asked about).
     /// </summary>
-    private static void ScanFolder(string root, List<Input> found, HashSet<string> seen, Func<string, bool>? filter)
+    private static void ScanFolder(string root, PodLinter linter, List<Input> found, HashSet<string> seen, Func<string, PodLinter?>? scopeOf)
     {
         var options = new EnumerationOptions
         {
@@ -211,12 +229,14 @@ public sealed partial class PodLinter
             ReturnSpecialDirectories = false,
         };
         var visited = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal) { RealPath(root) };
-        var pending = new Stack<(string Path, string Real)>();
-        pending.Push((root, RealPath(root)));
+        var pending = new Stack<(string Path, string Real, PodLinter Linter)>();
+        pending.Push((root, RealPath(root), linter));
         var isRoot = true;
         while (pending.Count > 0)
         {
-            var (folder, real) = pending.Pop();
+            var (folder, real, scope) = pending.Pop();
+            // Asked only for folders the scan enters (not hidden ones, each real folder once), before reading them.
+            if (!isRoot && scopeOf?.Invoke(Path.GetFullPath(folder)) is { } nested) scope = nested;
             List<string> entries;
             try
             {
@@ -229,22 +249,24 @@ public sealed partial class PodLinter
 
             isRoot = false;
             entries.Sort(StringComparer.Ordinal);
-            var subfolders = new List<(string Path, string Real)>();
+            var subfolders = new List<(string Path, string Real, PodLinter Linter)>();
             foreach (var entry in entries)
             {
                 var name = Path.GetFileName(entry);
                 if (name.Length > 1 && name[0] == '.') continue;
                 if (Directory.Exists(entry))
                 {
+                    // A folder its scope excludes is not entered, nor marked visited (another link to it may be entered).
+                    if (scope._options.FolderFilter is { } enter && !enter(Path.GetFullPath(entry))) continue;
                     var entryReal = new DirectoryInfo(entry).LinkTarget is null ? Path.Join(real, name) : RealPath(entry);
-                    if (visited.Add(entryReal)) subfolders.Add((entry, entryReal));
+                    if (visited.Add(entryReal)) subfolders.Add((entry, entryReal, scope));
                     continue;
                 }
 
                 if (!ManifestExtensions.Contains(Path.GetExtension(entry), StringComparer.OrdinalIgnoreCase)) continue;
                 var full = Path.GetFullPath(entry);
-                if (filter is not null && !filter(full)) continue;
-                if (seen.Add(full)) found.Add(new Input(Display(entry), full, null, FileKinds.Of(full)));
+                if (scope._options.FileFilter is { } filter && !filter(full)) continue;
+                if (seen.Add(full)) found.Add(new Input(Display(entry), full, null, scope, FileKinds.Of(full)));
             }
 
             for (var i = subfolders.Count - 1; i >= 0; i--) pending.Push(subfolders[i]);
