@@ -57,7 +57,7 @@ internal static class KubernetesSchemas
     public static JsonSchema GetRootSchema(string schemaName, string version)
     {
         var schema = GetSchema(schemaName, version);
-        return schema.AllOf.Count == 1 ? schema.AllOf.First().ActualSchema : schema.ActualSchema;
+        return schema.AllOf.Count == 1 ? schema.AllOf.First().Resolved() : schema.Resolved();
     }
 
     /// <summary>The embedded JSON of a version's Pod schema.</summary>

@@ -29,7 +29,7 @@ internal static class SchemaPaths
             {
                 path = path.Index(step.IndexInParent);
                 // An item of a List's `items` is a whole object of its own kind.
-                schema = listRoot && i == 1 && chain[0].KeyInParent == "items" ? ObjectSchema(step, version, out metadataOnly) : schema?.Item?.ActualSchema;
+                schema = listRoot && i == 1 && chain[0].KeyInParent == "items" ? ObjectSchema(step, version, out metadataOnly) : schema?.Item?.Resolved();
                 continue;
             }
 
@@ -37,7 +37,7 @@ internal static class SchemaPaths
             if (schema is not null && schema.Properties.Count == 0 && schema.AdditionalPropertiesSchema is { } values)
             {
                 path = path.Key(key);
-                schema = values.ActualSchema;
+                schema = values.Resolved();
                 continue;
             }
 
@@ -50,7 +50,7 @@ internal static class SchemaPaths
             }
 
             metadataOnly = false;
-            schema = schema is not null && schema.Properties.TryGetValue(key, out var property) ? property.ActualSchema : null;
+            schema = schema is not null && schema.Properties.TryGetValue(key, out var property) ? property.Resolved() : null;
         }
 
         return path;

@@ -63,7 +63,7 @@ internal sealed partial class SchemaValidator
         var spec = map.Find("spec");
         if (spec is { } entry && !entry.Value.IsNull) return;
         var specPath = CurrentPath().Field("spec");
-        foreach (var required in specSchema.ActualSchema.RequiredProperties)
+        foreach (var required in specSchema.Resolved().RequiredProperties)
         {
             var path = specPath.Field(required);
             _sink.Report(SchemaRules.MissingSpec, spec?.Key.Span ?? ownerSpan.FirstLine(), path, [("path", path.ToString()), ("field", required)],
@@ -75,7 +75,7 @@ internal sealed partial class SchemaValidator
     {
         var resolved = node.Resolve();
         if (resolved.IsInvalid || resolved is ScalarNode { Type: ScalarType.Null }) return;
-        schema = schema.ActualSchema;
+        schema = schema.Resolved();
         if (schema.OneOf.Count > 0)
         {
             CheckOneOf(node, resolved, schema);
@@ -92,7 +92,7 @@ internal sealed partial class SchemaValidator
         {
             if (resolved is not SequenceNode seq)
             {
-                TypeMismatch(node, "array", ShapeHelp.ForList(resolved, schema.Item?.ActualSchema));
+                TypeMismatch(node, "array", ShapeHelp.ForList(resolved, schema.Item?.Resolved()));
                 return;
             }
 
@@ -266,7 +266,7 @@ internal sealed partial class SchemaValidator
     {
         for (var i = _owners.Count - 2; i >= 0; i--)
         {
-            if (_owners[i].Schema.Properties.TryGetValue(key, out var field) && Fits(value, field.ActualSchema)) return PathPrefix(_owners[i].Depth);
+            if (_owners[i].Schema.Properties.TryGetValue(key, out var field) && Fits(value, field.Resolved())) return PathPrefix(_owners[i].Depth);
         }
 
         return null;
@@ -282,7 +282,7 @@ internal sealed partial class SchemaValidator
     {
         if (IsResourceName(key))
         {
-            if (owner.Properties.TryGetValue("resources", out var resources) && HasLimitsAndRequests(resources.ActualSchema))
+            if (owner.Properties.TryGetValue("resources", out var resources) && HasLimitsAndRequests(resources.Resolved()))
             {
                 return $"`{path.Field("resources").Field("limits")}` or `{path.Field("resources").Field("requests")}`";
             }
@@ -293,10 +293,10 @@ internal sealed partial class SchemaValidator
         var places = new List<string>();
         foreach (var (name, property) in owner.Properties)
         {
-            var schema = property.ActualSchema;
+            var schema = property.Resolved();
             var isList = schema.Type.HasFlag(JsonObjectType.Array);
-            if (isList) schema = schema.Item?.ActualSchema;
-            if (schema is null || !schema.Properties.TryGetValue(key, out var field) || !Fits(value, field.ActualSchema)) continue;
+            if (isList) schema = schema.Item?.Resolved();
+            if (schema is null || !schema.Properties.TryGetValue(key, out var field) || !Fits(value, field.Resolved())) continue;
             places.Add(isList ? $"the items of `{path.Field(name)}`" : $"`{path.Field(name)}`");
         }
 
@@ -315,8 +315,8 @@ internal sealed partial class SchemaValidator
         {
             foreach (var (name, property) in _owners[i].Schema.Properties)
             {
-                var schema = property.ActualSchema;
-                if (schema.Properties.TryGetValue(key, out var field) && Fits(value, field.ActualSchema))
+                var schema = property.Resolved();
+                if (schema.Properties.TryGetValue(key, out var field) && Fits(value, field.Resolved()))
                 {
                     return $"`{PathPrefix(_owners[i].Depth).Field(name)}`";
                 }

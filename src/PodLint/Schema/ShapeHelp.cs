@@ -41,7 +41,7 @@ internal static class ShapeHelp
         if (value is ScalarNode { Type: ScalarType.Int } scalar && schema.RequiredProperties.Count == 1)
         {
             var required = schema.RequiredProperties.First();
-            if (schema.Properties.TryGetValue(required, out var property) && property.ActualSchema.Type.HasFlag(JsonObjectType.Integer))
+            if (schema.Properties.TryGetValue(required, out var property) && property.Resolved().Type.HasFlag(JsonObjectType.Integer))
             {
                 return $"write it as an object: `{required}: {scalar.Value}`";
             }
