@@ -57,39 +57,11 @@ public sealed class JUnitReporter(Severity? failAt = Severity.Error, string? bas
         xml.WriteAttributeString("tests", Number(Math.Max(cases, 1)));
         xml.WriteAttributeString("failures", Number(failures));
         xml.WriteAttributeString("errors", "0");
-        if (files.Count == 0)
-        {
-            xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", "podlint");
-            xml.WriteAttributeString("tests", "1");
-            xml.WriteAttributeString("failures", "0");
-            xml.WriteAttributeString("errors", "0");
-            xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("classname", "podlint");
-            xml.WriteAttributeString("name", "no problems found");
-            xml.WriteElementString("system-out", Clean(TextReporter.Summary(result)));
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
-
+        if (files.Count == 0) WriteRunCase(xml, "no problems found", failure: null, output: TextReporter.Summary(result));
         if (tooManyWarnings)
         {
-            var message = string.Create(CultureInfo.InvariantCulture,
-                $"{result.WarningCount} {(result.WarningCount == 1 ? "warning" : "warnings")}, more than the {maxWarnings} that --max-warnings allows");
-            xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", "podlint");
-            xml.WriteAttributeString("tests", "1");
-            xml.WriteAttributeString("failures", "1");
-            xml.WriteAttributeString("errors", "0");
-            xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("classname", "podlint");
-            xml.WriteAttributeString("name", "max-warnings");
-            xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", message);
-            xml.WriteString(message);
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            WriteRunCase(xml, "max-warnings", output: null, failure: string.Create(CultureInfo.InvariantCulture,
+                $"{result.WarningCount} {(result.WarningCount == 1 ? "warning" : "warnings")}, more than the {maxWarnings} that --max-warnings allows"));
         }
 
         foreach (var (start, end) in files)
@@ -109,6 +81,30 @@ public sealed class JUnitReporter(Severity? failAt = Severity.Error, string? bas
         xml.WriteEndElement();
         xml.Flush();
         writer.WriteLine();
+    }
+
+    /// <summary>A test case about the whole run, in a suite of its own named <c>podlint</c>.</summary>
+    private static void WriteRunCase(XmlWriter xml, string name, string? failure, string? output)
+    {
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", "podlint");
+        xml.WriteAttributeString("tests", "1");
+        xml.WriteAttributeString("failures", failure is null ? "0" : "1");
+        xml.WriteAttributeString("errors", "0");
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("classname", "podlint");
+        xml.WriteAttributeString("name", name);
+        if (failure is not null)
+        {
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("message", Clean(failure));
+            xml.WriteString(Clean(failure));
+            xml.WriteEndElement();
+        }
+
+        if (output is not null) xml.WriteElementString("system-out", Clean(output));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
     }
 
     private void WriteCase(XmlWriter xml, string file, List<Diagnostic> group)
