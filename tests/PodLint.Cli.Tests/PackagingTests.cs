@@ -119,6 +119,26 @@ public partial class PackagingTests
             Assert.That(repository.Attribute("commit")?.Value, Has.Length.EqualTo(40), "the commit the package was built from");
             Assert.That(File.Exists(Path.Combine(packages, $"PodLint.{Version}.snupkg")), Is.True, "symbols");
         }
+
+        Assert.That(SourceLinkOf(Path.Combine(packages, $"PodLint.{Version}.snupkg"), "lib/net10.0/PodLint.pdb"),
+            Does.Match(@"https://raw\.githubusercontent\.com/podlint/podlint/[0-9a-f]{40}/\*"),
+            "Source Link maps the sources to the project's repository at the commit built, whatever the clone's remote");
+    }
+
+    /// <summary>The Source Link JSON a symbol package's portable PDB carries (null: none).</summary>
+    private static string? SourceLinkOf(string symbolPackage, string pdbEntry)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(symbolPackage);
+        using var pdbStream = new MemoryStream();
+        using (var entry = zip.GetEntry(pdbEntry)!.Open()) entry.CopyTo(pdbStream);
+        pdbStream.Position = 0;
+        using var provider = System.Reflection.Metadata.MetadataReaderProvider.FromPortablePdbStream(pdbStream);
+        var pdb = provider.GetMetadataReader();
+        var sourceLink = new Guid("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+        return pdb.CustomDebugInformation.Select(pdb.GetCustomDebugInformation)
+            .Where(c => pdb.GetGuid(c.Kind) == sourceLink)
+            .Select(c => Encoding.UTF8.GetString(pdb.GetBlobBytes(c.Value)))
+            .SingleOrDefault();
     }
 
     /// <summary>The README's first C# block ("Library"), with the two variables it assumes: a logger and a token.</summary>
