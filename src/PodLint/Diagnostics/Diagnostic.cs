@@ -54,6 +54,7 @@ public sealed record Diagnostic
         : this(ArgumentNullExceptionOr(message).Rule, severity, message.Format(arguments), span, path, @object, help ?? message.FormatHelp(arguments), related)
     {
         MessageId = message.Id;
+        ErrorType = message.ErrorType;
         Arguments = arguments.IsDefault ? [] : arguments;
     }
 
@@ -65,6 +66,9 @@ public sealed record Diagnostic
 
     /// <summary>The rule that fired.</summary>
     public RuleDescriptor Rule { get; init; }
+
+    /// <summary>The error the API server reports for this finding, for the rules that predict its verdict; else null.</summary>
+    public ApiErrorType? ErrorType { get; init; }
 
     /// <summary>The id of the rule's message (<see cref="MessageTemplate.Id"/>), or null for a finding built from free text.</summary>
     public string? MessageId { get; init; }

@@ -16,13 +16,15 @@ public sealed class MessageTemplate
     /// <param name="text">The message: lowercase, no trailing period, identifiers in backticks; <c>{name}</c> is replaced
     /// by the argument of that name (<c>{{</c> and <c>}}</c> stand for braces).</param>
     /// <param name="help">The help line, with the same placeholders; null when the finding gives its own or has none.</param>
-    public MessageTemplate(string id, string text, string? help = null)
+    /// <param name="errorType">The error the API server reports for this finding, for a rule that predicts one.</param>
+    public MessageTemplate(string id, string text, string? help = null, ApiErrorType? errorType = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         Id = id;
         Text = text;
         Help = help;
+        ErrorType = errorType;
         Placeholders = [.. Names(text).Concat(help is null ? [] : Names(help)).Distinct(StringComparer.Ordinal)];
     }
 
@@ -34,6 +36,9 @@ public sealed class MessageTemplate
 
     /// <summary>The help text with its placeholders, if any.</summary>
     public string? Help { get; }
+
+    /// <summary>The error the API server reports for this finding (<c>Required value</c>, <c>Invalid value</c> …), or null.</summary>
+    public ApiErrorType? ErrorType { get; }
 
     /// <summary>The placeholder names of <see cref="Text"/> and <see cref="Help"/>.</summary>
     public ImmutableArray<string> Placeholders { get; }

@@ -79,6 +79,7 @@ public sealed class JsonReporter(ToolInfo? tool = null) : IReporter
         WriteLocation(json, d.Span);
         if (d.Path is null) json.WriteNull("path");
         else json.WriteString("path", d.Path);
+        WriteNullable(json, "errorType", d.ErrorType?.ToString());
         if (d.Object is null)
         {
             json.WriteNull("object");

@@ -229,6 +229,15 @@ public sealed class SarifReporter(ToolInfo? tool = null, string? baseDirectory =
             json.WriteEndArray();
         }
 
+        if (d.ErrorType is { } errorType)
+        {
+            // The API server's verdict at the finding's path (SARIF's property bag: tools' own data).
+            json.WriteStartObject("properties");
+            json.WriteString("errorType", errorType.ToString());
+            if (d.Path is not null) json.WriteString("path", d.Path);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

@@ -16,6 +16,14 @@ public partial class MessageStyleTests
         => Assert.That(message.Help, Is.Not.Null.And.Not.Empty, $"{rule.Id} `{message.Id}` has no help line: say how to fix it");
 
     [TestCaseSource(nameof(Messages))]
+    public void Says_the_api_servers_error_type_exactly_when_its_rule_predicts_the_servers_verdict(RuleDescriptor rule, MessageTemplate message)
+    {
+        // PL2xxx rules predict what the API server says; the JSON report carries its error type (Required, Invalid …).
+        if (rule.Category == RuleCategory.ApiServer) Assert.That(message.ErrorType, Is.Not.Null, $"{rule.Id} `{message.Id}`: which error does the server report?");
+        else Assert.That(message.ErrorType, Is.Null, $"{rule.Id} `{message.Id}` is not the API server's verdict");
+    }
+
+    [TestCaseSource(nameof(Messages))]
     public void Quotes_identifiers_with_backticks_only(RuleDescriptor rule, MessageTemplate message)
     {
         using (Assert.EnterMultipleScope())

@@ -7,7 +7,7 @@ namespace PodLint.Rules.ApiServer;
 internal sealed class PL2001DuplicateContainerName : IPodRule
 {
     public static readonly MessageTemplate AlreadyUsed = new("already-used", "container name `{name}` is already used by `{first}`",
-        "rename one of the containers: names must be unique across containers, initContainers and ephemeralContainers");
+        "rename one of the containers: names must be unique across containers, initContainers and ephemeralContainers", ApiErrorType.Duplicate);
 
     public static readonly RuleDescriptor Rule = new(RuleIds.DuplicateContainerName, "duplicate-container-name", RuleCategory.ApiServer,
         Severity.Error, "Container names must be unique across containers, initContainers and ephemeralContainers",

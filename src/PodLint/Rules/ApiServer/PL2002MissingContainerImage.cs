@@ -7,10 +7,10 @@ namespace PodLint.Rules.ApiServer;
 internal sealed class PL2002MissingContainerImage : ContainerRule
 {
     public static readonly MessageTemplate Missing = new("missing", "container `{container}` has no `image`",
-        "add `image:` with the container image to run, e.g. `nginx:1.27`");
+        "add `image:` with the container image to run, e.g. `nginx:1.27`", ApiErrorType.Required);
 
     public static readonly MessageTemplate Empty = new("empty", "container `{container}` has an empty `image`",
-        "set `image` to the container image to run, e.g. `nginx:1.27`");
+        "set `image` to the container image to run, e.g. `nginx:1.27`", ApiErrorType.Required);
 
     public static readonly RuleDescriptor Rule = new(RuleIds.MissingContainerImage, "missing-container-image", RuleCategory.ApiServer,
         Severity.Error, "Every container, init container and ephemeral container needs a non-empty `image`",

@@ -14,20 +14,20 @@ internal sealed class PL2003WorkloadSelector : IPodRule
 {
     public static readonly MessageTemplate Mismatch = new("mismatch",
         "the template's labels do not match the selector `{selector}`: {reason}",
-        "label the template so that the selector selects it (the API server rejects the {kind}: \"`selector` does not match template `labels`\")");
+        "label the template so that the selector selects it (the API server rejects the {kind}: \"`selector` does not match template `labels`\")", ApiErrorType.Invalid);
 
     public static readonly MessageTemplate Empty = new("empty", "`{path}` is empty: the API server refuses an empty selector for a {kind}",
-        "select the template's labels, e.g. `matchLabels:` with `app: web`");
+        "select the template's labels, e.g. `matchLabels:` with `app: web`", ApiErrorType.Invalid);
 
-    public static readonly MessageTemplate Required = new("required", "`{path}` is required: {reason}", "{help}");
+    public static readonly MessageTemplate Required = new("required", "`{path}` is required: {reason}", "{help}", ApiErrorType.Required);
 
     public static readonly MessageTemplate Generated = new("generated",
         "`{path}` must not be set: the selector of a CronJob's Jobs is generated",
-        "remove it; each Job gets a selector of its own, which matches its Pods");
+        "remove it; each Job gets a selector of its own, which matches its Pods", ApiErrorType.Invalid);
 
     public static readonly MessageTemplate ManualSelector = new("manual-selector",
         "`{path}: true` is not supported in a CronJob's job template (supported values: nil, false)",
-        "remove `manualSelector`");
+        "remove `manualSelector`", ApiErrorType.NotSupported);
 
     public static readonly RuleDescriptor Rule = new(RuleIds.WorkloadSelector, "workload-selector", RuleCategory.ApiServer, Severity.Error,
         "A workload's selector must select its own Pod template's labels, and must not be empty; a CronJob's job template has none",

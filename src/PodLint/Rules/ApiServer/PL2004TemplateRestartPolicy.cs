@@ -12,15 +12,15 @@ internal sealed class PL2004TemplateRestartPolicy : IPodRule
 {
     public static readonly MessageTemplate OnlyAlways = new("only-always",
         "the Pods of a {kind} always restart: `restartPolicy: {value}` is not supported (supported values: `Always`)",
-        "remove `restartPolicy` (it defaults to `Always`); a Pod that should run to completion belongs in a Job");
+        "remove `restartPolicy` (it defaults to `Always`); a Pod that should run to completion belongs in a Job", ApiErrorType.NotSupported);
 
     public static readonly MessageTemplate JobNeedsPolicy = new("job-needs-policy",
         "the Pod template of a {kind} needs `restartPolicy: OnFailure` or `Never`; {actual}",
-        "add `restartPolicy: OnFailure` (retry in the same Pod) or `restartPolicy: Never` (a new Pod per retry) to the template's spec");
+        "add `restartPolicy: OnFailure` (retry in the same Pod) or `restartPolicy: Never` (a new Pod per retry) to the template's spec", ApiErrorType.NotSupported);
 
     public static readonly MessageTemplate JobPolicyNotSupported = new("job-not-supported",
         "`restartPolicy: {value}` is not supported in the Pod template of a {kind} (supported values: `OnFailure`, `Never`)",
-        "write `restartPolicy: OnFailure` or `restartPolicy: Never`");
+        "write `restartPolicy: OnFailure` or `restartPolicy: Never`", ApiErrorType.NotSupported);
 
     public static readonly RuleDescriptor Rule = new(RuleIds.TemplateRestartPolicy, "template-restart-policy", RuleCategory.ApiServer, Severity.Error,
         "The Pod template of a workload must have the restart policy its kind allows: `Always` for Deployments and the other controllers, `OnFailure` or `Never` for Jobs and CronJobs",

@@ -12,11 +12,11 @@ internal sealed class PL2005DuplicateHostPort : IPodRule
 {
     public static readonly MessageTemplate AlreadyDeclared = new("already-declared",
         "host port `{port}` is already declared by `{first}` (duplicate value: `{key}`)",
-        "a node binds each host port once per address: give this port another `hostPort`, or drop the `hostPort` and reach the container through a Service");
+        "a node binds each host port once per address: give this port another `hostPort`, or drop the `hostPort` and reach the container through a Service", ApiErrorType.Duplicate);
 
     public static readonly MessageTemplate HostNetworkPort = new("host-network-port",
         "with `hostNetwork: true` container port `{port}` is a host port, already declared by `{first}` (duplicate value: `{key}`)",
-        "with `hostNetwork: true` the containers listen on the node itself, where each port can be bound once: give this container another port");
+        "with `hostNetwork: true` the containers listen on the node itself, where each port can be bound once: give this container another port", ApiErrorType.Duplicate);
 
     public static readonly RuleDescriptor Rule = new(RuleIds.DuplicateHostPort, "duplicate-host-port", RuleCategory.ApiServer,
         Severity.Error, "The same `hostPort`, protocol and `hostIP` may be declared only once across the app containers, and once within an init container",
