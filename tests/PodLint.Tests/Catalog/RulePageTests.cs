@@ -129,7 +129,7 @@ public partial class RulePageTests
     public void Every_registered_rule_has_a_page_and_every_page_a_rule()
     {
         var ids = AllRules().Select(r => r.Id).ToHashSet();
-        var pages = Directory.GetFiles(RepositoryPaths.Rules, "*.md").Select(Path.GetFileNameWithoutExtension).Where(n => n != "README").ToHashSet();
+        var pages = Directory.GetFiles(RepositoryPaths.Rules, "PL*.md").Select(Path.GetFileNameWithoutExtension).ToHashSet();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(ids.Where(id => !pages.Contains(id)), Is.Empty, "rules without a page in rules/");
