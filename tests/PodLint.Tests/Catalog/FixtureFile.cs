@@ -48,19 +48,21 @@ internal sealed partial class FixtureFile
     /// <param name="ReachesEndOfLine">The underline runs to the end of the line, so the span may also end on a later line.</param>
     /// <param name="RuleId">The rule expected.</param>
     /// <param name="Path">The field path expected; null for <c>-</c>.</param>
-    public sealed record Marker(int MarkerLine, int Line, int StartColumn, int? EndColumn, bool ReachesEndOfLine, string RuleId, string? Path)
+    /// <param name="ErrorType">The API server's error type expected (<c>(Invalid)</c> after the path), for API-server rules.</param>
+    public sealed record Marker(int MarkerLine, int Line, int StartColumn, int? EndColumn, bool ReachesEndOfLine, string RuleId, string? Path,
+        ApiErrorType? ErrorType = null)
     {
         /// <summary>Whether a finding is the one this marker describes.</summary>
         public bool Matches(Diagnostic d)
         {
             var s = d.Span;
-            if (d.RuleId != RuleId || d.Path != Path || s.StartLine != Line || s.StartColumn != StartColumn) return false;
+            if (d.RuleId != RuleId || d.Path != Path || d.ErrorType != ErrorType || s.StartLine != Line || s.StartColumn != StartColumn) return false;
             if (s.EndLine == s.StartLine) return EndColumn == s.EndColumn;
             return EndColumn is null || ReachesEndOfLine;
         }
 
         public override string ToString() => FormattableString.Invariant(
-            $"line {MarkerLine}: {RuleId} at {Line}:{StartColumn}-{(EndColumn is { } e ? $"{Line}:{e}" : "(a later line)")}{(ReachesEndOfLine ? " (or a later line)" : "")} {Path ?? "-"}");
+            $"line {MarkerLine}: {RuleId} at {Line}:{StartColumn}-{(EndColumn is { } e ? $"{Line}:{e}" : "(a later line)")}{(ReachesEndOfLine ? " (or a later line)" : "")} {Path ?? "-"}{(ErrorType is { } t ? $" ({t})" : "")}");
     }
 
     /// <summary>Reads and checks a fixture; a malformed marker or header throws <see cref="FormatException"/>.</summary>
@@ -162,6 +164,13 @@ internal sealed partial class FixtureFile
 
         var rule = m.Groups["rule"].Value;
         var path = m.Groups["path"].Value.Trim();
+        ApiErrorType? errorType = null;
+        if (ErrorTypeSuffix().Match(path) is { Success: true } suffix)
+        {
+            errorType = Enum.Parse<ApiErrorType>(suffix.Groups["type"].Value);
+            path = path[..suffix.Index];
+        }
+
         var nullablePath = path == "-" ? null : path;
         var pad = m.Groups["pad"].Value.Length;
         if (m.Groups["carets"].Success)
@@ -176,7 +185,7 @@ internal sealed partial class FixtureFile
                     $"the carets reach column {last}, beyond the end of line {target} ({pointed.Length} columns): `{pointed}`"));
             }
 
-            return new Marker(number, target, start, last + 1, last == pointed.Length, rule, nullablePath);
+            return new Marker(number, target, start, last + 1, last == pointed.Length, rule, nullablePath, errorType);
         }
 
         if (m.Groups["empty"].Success)
@@ -188,7 +197,7 @@ internal sealed partial class FixtureFile
                     $"the `|` stands in column {column}, beyond the end of line {target} ({pointed.Length} columns): `{pointed}`"));
             }
 
-            return new Marker(number, target, column, column, false, rule, nullablePath);
+            return new Marker(number, target, column, column, false, rule, nullablePath, errorType);
         }
 
         var from = int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture);
@@ -198,14 +207,14 @@ internal sealed partial class FixtureFile
             throw Error(number, FormattableString.Invariant($"`@{from}-{to}` is not a span of line {target} ({pointed.Length} columns): `{pointed}`"));
         }
 
-        return new Marker(number, target, from, to, false, rule, nullablePath);
+        return new Marker(number, target, from, to, false, rule, nullablePath, errorType);
     }
 
     /// <summary>The marker line that describes a finding, as this format writes it (for failure messages).</summary>
     public static string Render(Diagnostic d, string pointed)
     {
         var s = d.Span;
-        var rest = $" {d.RuleId} {d.Path ?? "-"}";
+        var rest = $" {d.RuleId} {d.Path ?? "-"}{(d.ErrorType is { } t ? $" ({t})" : "")}";
         int? end = s.EndLine == s.StartLine ? s.EndColumn : s.StartColumn <= pointed.Length ? pointed.Length + 1 : null;
         var c = s.StartColumn;
         if (end is null) return FormattableString.Invariant($"# @{c}-{rest}");
@@ -247,6 +256,9 @@ internal sealed partial class FixtureFile
     private static partial Regex HeaderLine();
 
     // A comment whose first character after `#` and spaces is `^`, `|` or `@` is meant as a marker.
+    [GeneratedRegex(@" \((?<type>Required|Invalid|Duplicate|NotSupported|NotFound|Forbidden|TooLong|TooMany)\)$")]
+    private static partial Regex ErrorTypeSuffix();
+
     [GeneratedRegex(@"^\s*#\s*[\^|@]")]
     private static partial Regex MarkerAttempt();
 

@@ -69,6 +69,10 @@ public class RuleFixtureTests
                 $"{relative}: a dont-fire-* fixture cannot expect findings of {ruleId}");
         }
 
+        // The API server's rules predict its error type too: their markers state it, `(Invalid)` after the path.
+        var untyped = fixture.Markers.Where(m => m.ErrorType is null && m.RuleId.StartsWith("PL2", StringComparison.Ordinal)).ToList();
+        Assert.That(untyped, Is.Empty, $"{relative}: markers of API-server rules end with the error type, e.g. `(Invalid)`\n\n{Suggestion(fixture, options, checkedRules, result)}");
+
         // Exact markers first, so that a marker drawn to the end of the line does not take another's finding.
         var missing = fixture.Markers.OrderBy(m => m.ReachesEndOfLine).ToList();
         var unexpected = new List<Diagnostic>();
