@@ -42,4 +42,39 @@ public class PL2022ContainerRestartPolicyTests
     public void Init_containers_are_not_checked()
         => Assert.That(ContainerChecks.Lint("PL2022",
             "  initContainers:\n    - {name: side, image: nginx, restartPolicy: Always}\n  containers:\n    - {name: web, image: nginx}\n", "1.30"), Is.Empty);
+
+    private const string Rules = "  containers:\n    - name: t\n      image: busybox\n      restartPolicyRules:\n        - {action: Restart}\n";
+
+    [Test]
+    public void Restart_rules_are_checked_from_1_35()
+    {
+        var found = ContainerChecks.Lint("PL2022", Rules, "1.35");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(found.Select(d => (d.Path, d.ErrorType, d.Message)), Is.EqualTo(new (string, ApiErrorType?, string)[]
+            {
+                ("spec.containers[0].restartPolicy", ApiErrorType.Required, "container `t` has `restartPolicyRules` but no `restartPolicy`: it must specify restartPolicy when restart rules are used"),
+                ("spec.containers[0].restartPolicyRules[0].exitCodes", ApiErrorType.Required, "restart rule has no `exitCodes`"),
+            }));
+        }
+    }
+
+    [Test]
+    public void Restart_rules_are_dropped_in_1_34()
+        => Assert.That(ContainerChecks.Lint("PL2022", Rules, "1.34"), Is.Empty);
+
+    [Test]
+    public void Too_many_rules_and_exit_codes()
+    {
+        var codes = string.Join(", ", Enumerable.Range(0, 256));
+        var spec = "  containers:\n    - name: t\n      image: busybox\n      restartPolicy: Never\n      restartPolicyRules:\n"
+            + string.Concat(Enumerable.Repeat("        - {action: Restart, exitCodes: {operator: In, values: [1]}}\n", 20))
+            + "        - {action: Restart, exitCodes: {operator: NotIn, values: [" + codes + "]}}\n";
+        var found = ContainerChecks.Lint("PL2022", spec, "1.36");
+        Assert.That(found.Select(d => (d.Path, d.ErrorType, d.Message)), Is.EqualTo(new (string, ApiErrorType?, string)[]
+        {
+            ("spec.containers[0].restartPolicyRules", ApiErrorType.TooMany, "container `t` has 21 `restartPolicyRules`, more than 20"),
+            ("spec.containers[0].restartPolicyRules[20].exitCodes.values", ApiErrorType.TooMany, "restart rule lists 256 exit codes, more than 255"),
+        }));
+    }
 }
