@@ -39,6 +39,13 @@ public static class RuleIds
     public const string WorkloadSelector = "PL2003";
     public const string TemplateRestartPolicy = "PL2004";
     public const string DuplicateHostPort = "PL2005";
+    public const string InvalidContainerName = "PL2020";
+    public const string UnsupportedContainerValue = "PL2021";
+    public const string ContainerRestartPolicy = "PL2022";
+    public const string InvalidResizePolicy = "PL2023";
+    public const string InvalidContainerPort = "PL2024";
+    public const string ImageWhitespace = "PL2025";
+    public const string PortDefinitionWarning = "PL2026";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";

@@ -41,6 +41,7 @@ public class ListTests
         Assert.That(Lint.Where(result), Is.EqualTo(new[]
         {
             "PL2001 14:18-14:19 items[1].spec.containers[1].name",
+            "PL2021 24:63-24:72 items[2].spec.template.spec.containers[0].imagePullPolicy",
             "PL1004 24:100-24:104 items[2].spec.template.spec.containers[0].resources.limits[cpu]",
         }), () => Lint.Dump(result));
         using (Assert.EnterMultipleScope())
