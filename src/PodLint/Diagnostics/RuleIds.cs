@@ -39,6 +39,9 @@ public static class RuleIds
     public const string WorkloadSelector = "PL2003";
     public const string TemplateRestartPolicy = "PL2004";
     public const string DuplicateHostPort = "PL2005";
+    public const string ObjectName = "PL2010";
+    public const string PodNameNotDnsLabel = "PL2011";
+    public const string LabelsAndAnnotations = "PL2012";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";
