@@ -42,6 +42,9 @@ public static class RuleIds
     public const string ObjectName = "PL2010";
     public const string PodNameNotDnsLabel = "PL2011";
     public const string LabelsAndAnnotations = "PL2012";
+    public const string OwnerReferencesAndFinalizers = "PL2013";
+    public const string PodAnnotations = "PL2014";
+    public const string DeprecatedPodAnnotation = "PL2015";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";
