@@ -39,4 +39,23 @@ public class PL2011PodNameNotDnsLabelTests
     [TestCase("Web.Example")]
     public void Labels_and_rejected_names_do_not_warn(string name)
         => Assert.That(MetadataLint.Findings("PL2011", Pod(name)), Is.Empty);
+
+    [Test]
+    public void Generated_name_with_dots_warns_at_generate_name_with_the_name_path()
+    {
+        var d = MetadataLint.Findings("PL2011", """
+            apiVersion: v1
+            kind: Pod
+            metadata: {generateName: web.example-}
+            spec:
+              containers:
+                - {name: app, image: nginx:1.27}
+            """).Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(d.Path, Is.EqualTo("metadata.name"));
+            Assert.That(d.Span.StartColumn, Is.EqualTo(26));
+            Assert.That(d.Message, Does.StartWith("pod name `web.example-xxxxx` is used in the Pod's hostname"));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using PodLint.Diagnostics;
+using PodLint.Model;
 
 namespace PodLint.Rules.ApiServer;
 
@@ -23,12 +24,30 @@ internal sealed class PL2011PodNameNotDnsLabel : IPodRule
     {
         if (context.IsTemplate || context.Object.Metadata is not { IsValid: true, Value: { } metadata }) return;
         var name = metadata.Name;
-        if (!name.IsValid || name.Value.Length == 0 || NameFormats.Dns1123Subdomain(name.Value).Count > 0) return;
-        var errors = NameFormats.Dns1123Label(name.Value);
+        if (name.IsValid && name.Value.Length > 0)
+        {
+            if (NameFormats.Dns1123Subdomain(name.Value).Count > 0) return;
+            Warn(context, name.Value, name.Location, NameFormats.Dns1123Label(name.Value));
+            return;
+        }
+
+        // Without a name the server generates one before it validates and warns: generateName, cut to 58 characters,
+        // and 5 random ones. It is at most 63 characters; only the dots of generateName make it no DNS label.
+        var generateName = metadata.GenerateName;
+        if (name.IsInvalid || !generateName.IsValid || generateName.Value.Length == 0) return;
+        if (NameFormats.Dns1123SubdomainPrefix(generateName.Value).Count > 0) return;
+        var prefix = generateName.Value.Length > 58 ? generateName.Value[..58] : generateName.Value;
+        if (!prefix.Contains('.', StringComparison.Ordinal)) return;
+        var at = generateName.Location;
+        Warn(context, prefix + "xxxxx", new Location(at.Span, at.KeySpan, name.Path), ["must not contain dots"]);
+    }
+
+    private static void Warn(PodContext context, string name, Location at, List<string> errors)
+    {
         if (errors.Count == 0) return;
-        var suggestion = name.Value.Replace('.', '-');
+        var suggestion = name.Replace('.', '-');
         if (suggestion.Length > NameFormats.Dns1123LabelMaxLength) suggestion = suggestion[..NameFormats.Dns1123LabelMaxLength].TrimEnd('-');
         // The server prints the list of label errors as Go's %v of a []string: [a b].
-        context.Report(NotALabel, name, [("value", name.Value), ("detail", "[" + string.Join(' ', errors) + "]"), ("suggestion", suggestion)]);
+        context.Report(NotALabel, at, [("value", name), ("detail", "[" + string.Join(' ', errors) + "]"), ("suggestion", suggestion)]);
     }
 }
