@@ -39,6 +39,12 @@ public static class RuleIds
     public const string WorkloadSelector = "PL2003";
     public const string TemplateRestartPolicy = "PL2004";
     public const string DuplicateHostPort = "PL2005";
+    public const string ObjectName = "PL2010";
+    public const string PodNameNotDnsLabel = "PL2011";
+    public const string LabelsAndAnnotations = "PL2012";
+    public const string OwnerReferencesAndFinalizers = "PL2013";
+    public const string PodAnnotations = "PL2014";
+    public const string DeprecatedPodAnnotation = "PL2015";
     public const string InvalidContainerName = "PL2020";
     public const string UnsupportedContainerValue = "PL2021";
     public const string ContainerRestartPolicy = "PL2022";

@@ -23,7 +23,7 @@ public class DiskInputTests
         _dir.Delete(recursive: true);
     }
 
-    private string Write(string relative, string text = "apiVersion: apps/v1\nkind: Pod\nspec: {containers: [{name: a, image: b}]}\n")
+    private string Write(string relative, string text = "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: a, image: b}]}\n")
     {
         var path = Path.Combine(_dir.FullName, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -65,7 +65,7 @@ public class DiskInputTests
         var outside = Directory.CreateTempSubdirectory("podlint-outside-");
         try
         {
-            File.WriteAllText(Path.Combine(outside.FullName, "shared.yaml"), "apiVersion: apps/v1\nkind: Pod\nspec: {containers: [{name: a, image: b}]}\n");
+            File.WriteAllText(Path.Combine(outside.FullName, "shared.yaml"), "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: a, image: b}]}\n");
             Directory.CreateSymbolicLink(Path.Combine(_dir.FullName, "shared"), outside.FullName);
             var result = await new PodLinter().LintPathsAsync([_dir.FullName]);
             Assert.That(FilesWithFindings(result), Is.EqualTo(new[] { "shared/shared.yaml" }), () => Lint.Dump(result));

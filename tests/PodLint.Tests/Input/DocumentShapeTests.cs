@@ -176,8 +176,8 @@ public class DocumentShapeTests
         }
     }
 
-    [TestCase("apiVersion:\nkind: Pod\nspec: {containers: [{name: a, image: b}]}\n")]
-    [TestCase("apiVersion: ~\nkind: Pod\nspec: {containers: [{name: a, image: b}]}\n")]
+    [TestCase("apiVersion:\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: a, image: b}]}\n")]
+    [TestCase("apiVersion: ~\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: a, image: b}]}\n")]
     public void An_empty_apiVersion_is_missing(string text)
         => Assert.That(Lint.Where(Lint.Text(text)), Is.EqualTo(new[] { "PL0005 1:1-1:11 apiVersion" }));
 

@@ -98,10 +98,10 @@ public class LargeInputTests
         await new PodStream(1_000_000).CopyToAsync(stream);
         var pods = new PodStream(1_000_000).PodCount;
         // The padding line of `#` is a comment; append a broken Pod after it.
-        stream.Write("\n---\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: [x]\n"u8);
+        stream.Write("\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n    - name: a\n      image: [x]\n"u8);
         stream.Position = 0;
         var result = await new PodLinter().LintStreamAsync(stream, "stdin");
-        var line = (pods * PodStream.LinesPerDocument) + 8;
+        var line = (pods * PodStream.LinesPerDocument) + 9;
         Assert.That(Lint.Where(result), Is.EqualTo(new[] { FormattableString.Invariant($"PL1001 {line}:14-{line}:17 spec.containers[0].image") }),
             () => Lint.Dump(result));
     }

@@ -24,8 +24,8 @@ public class PathTests
         var path = Path.Combine(_dir.FullName, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, relative.EndsWith("json", StringComparison.OrdinalIgnoreCase)
-            ? "{ \"apiVersion\": \"apps/v1\", \"kind\": \"Pod\", \"spec\": { \"containers\": [ { \"name\": \"a\", \"image\": \"b\" } ] } }\n"
-            : "apiVersion: apps/v1\nkind: Pod\nspec: {containers: [{name: a, image: b}]}\n");
+            ? "{ \"apiVersion\": \"apps/v1\", \"kind\": \"Pod\", \"metadata\": { \"name\": \"a\" }, \"spec\": { \"containers\": [ { \"name\": \"a\", \"image\": \"b\" } ] } }\n"
+            : "apiVersion: apps/v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: a, image: b}]}\n");
         return path;
     }
 

@@ -137,7 +137,8 @@ public class GoYamlCompatibilityTests
                 .Replace("\"key\\'s\": \"it\\'s\"", "\"key\\\"s\": \"it\\\"s\"", StringComparison.Ordinal)
                 .Replace("double: \"it\\'s\"", "double: \"it\\\"s\"", StringComparison.Ordinal);
             Assert.That(Ranges(root), Is.EqualTo(Ranges(TreeParsing.Root(sameLength))));
-            Assert.That(Lint.Where(Lint.Text(EveryStyle)), Is.Empty);
+            // The only finding: the API server rejects the annotation key `key\'s` (a quote is not allowed in a key).
+            Assert.That(Lint.Where(Lint.Text(EveryStyle)), Is.EqualTo(new[] { "PL2012 15:5-15:13 metadata.annotations" }));
         }
     }
 

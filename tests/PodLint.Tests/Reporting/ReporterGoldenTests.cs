@@ -96,7 +96,7 @@ public class ReporterGoldenTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(TextReporter.Summary(Lint()), Is.EqualTo("Found 6 errors, 1 warning and 1 info finding in 1 file (1 Pod and 1 Deployment checked; 1 object of another kind skipped)."));
+            Assert.That(TextReporter.Summary(Lint()), Is.EqualTo("Found 7 errors, 1 warning and 1 info finding in 1 file (1 Pod and 1 Deployment checked; 1 object of another kind skipped)."));
             Assert.That(TextReporter.Summary(new PodLinter().LintText("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: b}]\n")),
                 Is.EqualTo("No problems found in 1 file (1 Pod checked)."));
         }

@@ -95,7 +95,7 @@ public class SarifReporterTests
                 Assert.That(Text(rule["properties"]!["problem.severity"]), Is.AnyOf("recommendation", "warning", "error"));
             }
 
-            Assert.That(results, Has.Count.EqualTo(7));
+            Assert.That(results, Has.Count.EqualTo(8));
             foreach (var result in results)
             {
                 var ruleIndex = result!["ruleIndex"]!.GetValue<int>();
