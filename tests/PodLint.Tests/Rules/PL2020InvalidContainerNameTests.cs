@@ -1,11 +1,14 @@
 using NUnit.Framework;
 using PodLint.Diagnostics;
-using PodLint.Rules.ApiServer.Formats;
+using PodLint.Rules.ApiServer;
 
 namespace PodLint.Tests.Rules;
 
 public class PL2020InvalidContainerNameTests
 {
+    // The server's detail, byte for byte (two spaces before `or`).
+    private const string LabelRegexDetail = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
     [Test]
     public void Reports_the_servers_label_message_with_a_suggestion()
     {
@@ -43,17 +46,17 @@ public class PL2020InvalidContainerNameTests
 
     [TestCase("abc", new string[0])]
     [TestCase("123-abc", new string[0])]
-    [TestCase("a-", new[] { ContainerNameFormat.LabelRegexDetail })]
-    [TestCase("-a", new[] { ContainerNameFormat.LabelRegexDetail })]
-    [TestCase("a..b", new[] { ContainerNameFormat.LabelRegexDetail })]
-    [TestCase("a.b", new[] { ContainerNameFormat.DotsDetail })]
-    [TestCase("abc\n", new[] { ContainerNameFormat.LabelRegexDetail })]
-    [TestCase("é", new[] { ContainerNameFormat.LabelRegexDetail })]
+    [TestCase("a-", new[] { LabelRegexDetail })]
+    [TestCase("-a", new[] { LabelRegexDetail })]
+    [TestCase("a..b", new[] { LabelRegexDetail })]
+    [TestCase("a.b", new[] { NameFormats.NoDotsDetail })]
+    [TestCase("abc\n", new[] { LabelRegexDetail })]
+    [TestCase("é", new[] { LabelRegexDetail })]
     public void Label_details_follow_apimachinery(string value, string[] expected)
-        => Assert.That(ContainerNameFormat.Dns1123LabelErrors(value), Is.EqualTo(expected));
+        => Assert.That(NameFormats.Dns1123Label(value), Is.EqualTo(expected));
 
     [Test]
     public void Length_is_counted_in_bytes_and_comes_first()
-        => Assert.That(ContainerNameFormat.Dns1123LabelErrors(new string('A', 64)),
-            Is.EqualTo(new[] { ContainerNameFormat.TooLongDetail, ContainerNameFormat.LabelRegexDetail }));
+        => Assert.That(NameFormats.Dns1123Label(new string('A', 64)),
+            Is.EqualTo(new[] { NameFormats.LabelTooLongDetail, LabelRegexDetail }));
 }

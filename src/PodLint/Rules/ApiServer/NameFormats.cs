@@ -12,6 +12,12 @@ namespace PodLint.Rules.ApiServer;
 internal static partial class NameFormats
 {
     public const int Dns1123LabelMaxLength = 63;
+
+    /// <summary>The server's detail for a DNS-1123 label that is too long.</summary>
+    public static readonly string LabelTooLongDetail = MaxLength(Dns1123LabelMaxLength);
+
+    /// <summary>The server's detail for a valid DNS-1123 subdomain used where a label is required.</summary>
+    public const string NoDotsDetail = "must not contain dots";
     public const int Dns1123SubdomainMaxLength = 253;
     public const int QualifiedNameMaxLength = 63;
     public const int LabelValueMaxLength = 63;
@@ -47,7 +53,7 @@ internal static partial class NameFormats
         if (!Dns1123LabelRegex().IsMatch(value))
         {
             errors.Add(Dns1123SubdomainRegex().IsMatch(value)
-                ? "must not contain dots"
+                ? NoDotsDetail
                 : RegexError(Dns1123LabelMessage, Dns1123LabelFormat, "my-name", "123-abc"));
         }
 
@@ -78,7 +84,7 @@ internal static partial class NameFormats
     public static List<string> QualifiedName(string value, string kubernetesVersion)
     {
         var errors = new List<string>();
-        var newWording = IsAtLeast(kubernetesVersion, 35);
+        var newWording = KubernetesVersions.AtLeast(kubernetesVersion, 1, 35);
         var parts = value.Split('/');
         string name;
         switch (parts.Length)
@@ -110,19 +116,9 @@ internal static partial class NameFormats
     public static List<string> LabelValue(string value, string kubernetesVersion)
     {
         var errors = new List<string>();
-        if (ByteLength(value) > LabelValueMaxLength) errors.Add(MaxLength(LabelValueMaxLength, IsAtLeast(kubernetesVersion, 35)));
+        if (ByteLength(value) > LabelValueMaxLength) errors.Add(MaxLength(LabelValueMaxLength, KubernetesVersions.AtLeast(kubernetesVersion, 1, 35)));
         if (!LabelValueRegex().IsMatch(value)) errors.Add(RegexError(LabelValueMessage, LabelValueFormat, "MyValue", "my_value", "12345"));
         return errors;
-    }
-
-    /// <summary>Whether <paramref name="version"/> (<c>1.33</c>) is 1.<paramref name="minor"/> or later.</summary>
-    public static bool IsAtLeast(string version, int minor)
-    {
-        var parts = version.Split('.');
-        return parts.Length >= 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            && (major > 1 || (major == 1 && m >= minor));
     }
 
     /// <summary>Go's <c>len</c>: the length in UTF-8 bytes.</summary>

@@ -74,7 +74,7 @@ internal sealed class PL2012LabelsAndAnnotations : IPodRule
         {
             var limit = TotalAnnotationSizeLimit.ToString(CultureInfo.InvariantCulture);
             // field.TooLong's detail: "may not be more than N bytes" since 1.32, "must have at most N bytes" before.
-            var detail = NameFormats.IsAtLeast(version, 32) ? $"may not be more than {limit} bytes" : $"must have at most {limit} bytes";
+            var detail = KubernetesVersions.AtLeast(version, 1, 32) ? $"may not be more than {limit} bytes" : $"must have at most {limit} bytes";
             context.Report(AnnotationsTooLong, new Location(annotations.KeySpan, annotations.KeySpan, root.Field("annotations")),
                 [("size", size.ToString(CultureInfo.InvariantCulture)), ("detail", detail)]);
         }

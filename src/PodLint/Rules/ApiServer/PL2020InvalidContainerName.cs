@@ -1,6 +1,5 @@
 using PodLint.Diagnostics;
 using PodLint.Model;
-using PodLint.Rules.ApiServer.Formats;
 
 namespace PodLint.Rules.ApiServer;
 
@@ -33,7 +32,7 @@ internal sealed class PL2020InvalidContainerName : ContainerRule
             return;
         }
 
-        foreach (var detail in ContainerNameFormat.Dns1123LabelErrors(name.Value))
+        foreach (var detail in NameFormats.Dns1123Label(name.Value))
         {
             context.Report(NotLabel, name, [("name", name.Value), ("detail", detail), ("help", Help(name.Value, detail))]);
         }
@@ -41,10 +40,10 @@ internal sealed class PL2020InvalidContainerName : ContainerRule
 
     private static string Help(string name, string detail)
     {
-        if (detail == ContainerNameFormat.TooLongDetail) return "shorten the name to 63 characters or fewer";
+        if (detail == NameFormats.LabelTooLongDetail) return "shorten the name to 63 characters or fewer";
         var suggestion = Suggest(name);
         var write = suggestion.Length > 0 && suggestion != name ? $", e.g. `{suggestion}`" : string.Empty;
-        return detail == ContainerNameFormat.DotsDetail
+        return detail == NameFormats.NoDotsDetail
             ? "replace the dots: a container name is one DNS label" + write
             : "use only lowercase letters, digits and `-`, starting and ending with a letter or digit" + write;
     }
@@ -55,6 +54,6 @@ internal sealed class PL2020InvalidContainerName : ContainerRule
         var chars = name.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-').ToArray();
         var text = new string(chars).Trim('-');
         while (text.Contains("--", StringComparison.Ordinal)) text = text.Replace("--", "-", StringComparison.Ordinal);
-        return text.Length > ContainerNameFormat.LabelMaxLength ? text[..ContainerNameFormat.LabelMaxLength].TrimEnd('-') : text;
+        return text.Length > NameFormats.Dns1123LabelMaxLength ? text[..NameFormats.Dns1123LabelMaxLength].TrimEnd('-') : text;
     }
 }
