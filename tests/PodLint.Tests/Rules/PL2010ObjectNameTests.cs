@@ -17,7 +17,7 @@ public class PL2010ObjectNameTests
     [Test]
     public void Invalid_name_message_help_and_type()
     {
-        var d = MetadataLint.Findings("PL2010", Pod("{name: Web_App}")).Single();
+        var d = RuleAssert.Findings("PL2010", Pod("{name: Web_App}")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.name"));
@@ -31,14 +31,14 @@ public class PL2010ObjectNameTests
     [Test]
     public void Too_long_name_reports_the_length()
     {
-        var found = MetadataLint.Findings("PL2010", Pod("{name: " + new string('a', 254) + "}"));
+        var found = RuleAssert.Findings("PL2010", Pod("{name: " + new string('a', 254) + "}"));
         Assert.That(found.Select(d => d.Message), Is.EqualTo(new[] { $"pod name `{new string('a', 254)}` is invalid: must be no more than 253 characters" }));
     }
 
     [Test]
     public void Missing_name_is_required()
     {
-        var d = MetadataLint.Findings("PL2010", Pod("{labels: {app: web}}")).Single();
+        var d = RuleAssert.Findings("PL2010", Pod("{labels: {app: web}}")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.name"));
@@ -49,12 +49,12 @@ public class PL2010ObjectNameTests
 
     [Test]
     public void Generate_name_stands_in_for_the_name()
-        => Assert.That(MetadataLint.Findings("PL2010", Pod("{generateName: web-}")), Is.Empty);
+        => Assert.That(RuleAssert.Findings("PL2010", Pod("{generateName: web-}")), Is.Empty);
 
     [Test]
     public void Invalid_generate_name()
     {
-        var d = MetadataLint.Findings("PL2010", Pod("{generateName: Web-}")).Single();
+        var d = RuleAssert.Findings("PL2010", Pod("{generateName: Web-}")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.generateName"));
@@ -65,7 +65,7 @@ public class PL2010ObjectNameTests
     [Test]
     public void Namespace_must_be_a_label()
     {
-        var d = MetadataLint.Findings("PL2010", Pod("{name: web, namespace: team.a}")).Single();
+        var d = RuleAssert.Findings("PL2010", Pod("{name: web, namespace: team.a}")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.namespace"));
@@ -76,7 +76,7 @@ public class PL2010ObjectNameTests
 
     [Test]
     public void Template_metadata_is_not_checked()
-        => Assert.That(MetadataLint.Findings("PL2010", """
+        => Assert.That(RuleAssert.Findings("PL2010", """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web}

@@ -17,7 +17,7 @@ public class PL2011PodNameNotDnsLabelTests
     [Test]
     public void Dotted_name_warns_with_the_servers_text()
     {
-        var d = MetadataLint.Findings("PL2011", Pod("web.example.com")).Single();
+        var d = RuleAssert.Findings("PL2011", Pod("web.example.com")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Severity, Is.EqualTo(Severity.Warning));
@@ -31,19 +31,19 @@ public class PL2011PodNameNotDnsLabelTests
     public void Long_dotted_name_lists_both_reasons()
     {
         var name = new string('a', 70) + ".b";
-        var d = MetadataLint.Findings("PL2011", Pod(name)).Single();
+        var d = RuleAssert.Findings("PL2011", Pod(name)).Single();
         Assert.That(d.Message, Does.EndWith("a DNS label is recommended: [must be no more than 63 characters must not contain dots]"));
     }
 
     [TestCase("web-0")]
     [TestCase("Web.Example")]
     public void Labels_and_rejected_names_do_not_warn(string name)
-        => Assert.That(MetadataLint.Findings("PL2011", Pod(name)), Is.Empty);
+        => Assert.That(RuleAssert.Findings("PL2011", Pod(name)), Is.Empty);
 
     [Test]
     public void Generated_name_with_dots_warns_at_generate_name_with_the_name_path()
     {
-        var d = MetadataLint.Findings("PL2011", """
+        var d = RuleAssert.Findings("PL2011", """
             apiVersion: v1
             kind: Pod
             metadata: {generateName: web.example-}

@@ -5,21 +5,10 @@ namespace PodLint.Tests.Rules;
 
 public class PL2012LabelsAndAnnotationsTests
 {
-    private static string Pod(string metadata) => $$"""
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: web
-        {{metadata}}
-        spec:
-          containers:
-            - {name: app, image: nginx:1.27}
-        """;
-
     [Test]
     public void Label_value_message_path_and_type()
     {
-        var d = MetadataLint.Findings("PL2012", Pod("  labels: {version: 1.0-}")).Single();
+        var d = RuleAssert.Findings("PL2012", RuleAssert.PodWithMetadata("  labels: {version: 1.0-}")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.labels[version]"));
@@ -32,7 +21,7 @@ public class PL2012LabelsAndAnnotationsTests
     [Test]
     public void Label_key_has_no_key_in_its_path()
     {
-        var d = MetadataLint.Findings("PL2012", Pod("  labels: {/app: web}")).Single();
+        var d = RuleAssert.Findings("PL2012", RuleAssert.PodWithMetadata("  labels: {/app: web}")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.labels"));
@@ -45,8 +34,8 @@ public class PL2012LabelsAndAnnotationsTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(MetadataLint.Findings("PL2012", Pod("  annotations: {Example.COM/Owner: x}")), Is.Empty);
-            var d = MetadataLint.Findings("PL2012", Pod("  annotations: {Example.COM/a/b: x}")).Single();
+            Assert.That(RuleAssert.Findings("PL2012", RuleAssert.PodWithMetadata("  annotations: {Example.COM/Owner: x}")), Is.Empty);
+            var d = RuleAssert.Findings("PL2012", RuleAssert.PodWithMetadata("  annotations: {Example.COM/a/b: x}")).Single();
             Assert.That(d.Path, Is.EqualTo("metadata.annotations"));
             Assert.That(d.Message, Does.StartWith("annotation key `Example.COM/a/b` is invalid: a valid label key must consist of"));
         }
@@ -55,34 +44,34 @@ public class PL2012LabelsAndAnnotationsTests
     [Test]
     public void Long_name_part_wording_follows_the_version()
     {
-        var text = Pod("  labels: {" + new string('a', 64) + ": x}");
+        var text = RuleAssert.PodWithMetadata("  labels: {" + new string('a', 64) + ": x}");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(MetadataLint.Findings("PL2012", text, "1.34").Single().Message, Does.EndWith("is invalid: name part must be no more than 63 characters"));
-            Assert.That(MetadataLint.Findings("PL2012", text, "1.35").Single().Message, Does.EndWith("is invalid: name part must be no more than 63 bytes"));
+            Assert.That(RuleAssert.Findings("PL2012", text, "1.34").Single().Message, Does.EndWith("is invalid: name part must be no more than 63 characters"));
+            Assert.That(RuleAssert.Findings("PL2012", text, "1.35").Single().Message, Does.EndWith("is invalid: name part must be no more than 63 bytes"));
         }
     }
 
     [Test]
     public void Annotations_over_256_KiB_are_too_long_with_the_versions_wording()
     {
-        var big = Pod("  annotations:\n    a: " + new string('x', 262144));
-        var justFits = Pod("  annotations:\n    a: " + new string('x', 262143));
+        var big = RuleAssert.PodWithMetadata("  annotations:\n    a: " + new string('x', 262144));
+        var justFits = RuleAssert.PodWithMetadata("  annotations:\n    a: " + new string('x', 262143));
         using (Assert.EnterMultipleScope())
         {
-            var d = MetadataLint.Findings("PL2012", big, "1.32").Single();
+            var d = RuleAssert.Findings("PL2012", big, "1.32").Single();
             Assert.That(d.Path, Is.EqualTo("metadata.annotations"));
             Assert.That(d.ErrorType, Is.EqualTo(ApiErrorType.TooLong));
             Assert.That(d.Message, Is.EqualTo("the annotations' keys and values take 262145 bytes: may not be more than 262144 bytes"));
-            Assert.That(MetadataLint.Findings("PL2012", big, "1.31").Single().Message, Does.EndWith(": must have at most 262144 bytes"));
-            Assert.That(MetadataLint.Findings("PL2012", justFits, "1.32"), Is.Empty);
+            Assert.That(RuleAssert.Findings("PL2012", big, "1.31").Single().Message, Does.EndWith(": must have at most 262144 bytes"));
+            Assert.That(RuleAssert.Findings("PL2012", justFits, "1.32"), Is.Empty);
         }
     }
 
     [Test]
     public void Template_paths_drop_metadata_as_the_server_does()
     {
-        var found = MetadataLint.Findings("PL2012", """
+        var found = RuleAssert.Findings("PL2012", """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web}

@@ -5,21 +5,10 @@ namespace PodLint.Tests.Rules;
 
 public class PL2013OwnerReferencesAndFinalizersTests
 {
-    private static string Pod(string metadata) => $$"""
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: web
-        {{metadata}}
-        spec:
-          containers:
-            - {name: app, image: nginx:1.27}
-        """;
-
     [Test]
     public void Empty_uid_message_path_and_type()
     {
-        var d = MetadataLint.Findings("PL2013", Pod("  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web, uid: \"\"}]")).Single();
+        var d = RuleAssert.Findings("PL2013", RuleAssert.PodWithMetadata("  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web, uid: \"\"}]")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.ownerReferences.uid"));
@@ -31,7 +20,7 @@ public class PL2013OwnerReferencesAndFinalizersTests
     [Test]
     public void Two_controllers_name_both()
     {
-        var d = MetadataLint.Findings("PL2013", Pod("""
+        var d = RuleAssert.Findings("PL2013", RuleAssert.PodWithMetadata("""
               ownerReferences:
                 - {apiVersion: apps/v1, kind: ReplicaSet, name: a, uid: "1", controller: true}
                 - {apiVersion: apps/v1, kind: StatefulSet, name: b, uid: "2", controller: true}
@@ -45,13 +34,13 @@ public class PL2013OwnerReferencesAndFinalizersTests
 
     [Test]
     public void Event_cannot_own()
-        => Assert.That(MetadataLint.Findings("PL2013", Pod("  ownerReferences: [{apiVersion: v1, kind: Event, name: e, uid: \"1\"}]")).Single().Message,
+        => Assert.That(RuleAssert.Findings("PL2013", RuleAssert.PodWithMetadata("  ownerReferences: [{apiVersion: v1, kind: Event, name: e, uid: \"1\"}]")).Single().Message,
             Is.EqualTo("owner reference to an Event: /v1, Kind=Event is disallowed from being an owner"));
 
     [Test]
     public void Non_standard_finalizer_is_reported_at_its_index()
     {
-        var d = MetadataLint.Findings("PL2013", Pod("  finalizers: [kubernetes, cleanup]")).Single();
+        var d = RuleAssert.Findings("PL2013", RuleAssert.PodWithMetadata("  finalizers: [kubernetes, cleanup]")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.finalizers[1]"));
@@ -63,7 +52,7 @@ public class PL2013OwnerReferencesAndFinalizersTests
     [Test]
     public void Orphan_and_foreground_deletion_exclude_each_other()
     {
-        var d = MetadataLint.Findings("PL2013", Pod("  finalizers: [orphan, foregroundDeletion]")).Single();
+        var d = RuleAssert.Findings("PL2013", RuleAssert.PodWithMetadata("  finalizers: [orphan, foregroundDeletion]")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.finalizers"));

@@ -36,7 +36,7 @@ public class PL2014PodAnnotationsTests
     [Test]
     public void Deletion_cost_message_path_and_type()
     {
-        var d = MetadataLint.Findings("PL2014", Pod("controller.kubernetes.io/pod-deletion-cost: \"008\"")).Single();
+        var d = RuleAssert.Findings("PL2014", Pod("controller.kubernetes.io/pod-deletion-cost: \"008\"")).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("metadata.annotations[controller.kubernetes.io/pod-deletion-cost]"));
@@ -49,9 +49,9 @@ public class PL2014PodAnnotationsTests
     [Test]
     public void Mirror_pod_needs_a_node_name()
     {
-        var d = MetadataLint.Findings("PL2014", Pod("kubernetes.io/config.mirror: x")).Single();
+        var d = RuleAssert.Findings("PL2014", Pod("kubernetes.io/config.mirror: x")).Single();
         Assert.That(d.Message, Does.Contain("must set spec.nodeName if mirror pod annotation is set"));
-        Assert.That(MetadataLint.Findings("PL2014", Pod("kubernetes.io/config.mirror: x", "nodeName: node-1")), Is.Empty);
+        Assert.That(RuleAssert.Findings("PL2014", Pod("kubernetes.io/config.mirror: x", "nodeName: node-1")), Is.Empty);
     }
 
     [TestCase("runtime/default")]
@@ -68,7 +68,7 @@ public class PL2014PodAnnotationsTests
         {
             Assert.That(PL2014PodAnnotations.SeccompErrors("Unconfined"), Is.EqualTo(new[] { "must be a valid seccomp profile" }));
             Assert.That(PL2014PodAnnotations.SeccompErrors("localhost//../x"), Is.EqualTo(new[] { "must be a relative path", "must not contain '..'" }));
-            var d = MetadataLint.Findings("PL2014", Pod("seccomp.security.alpha.kubernetes.io/pod: foo")).Single();
+            var d = RuleAssert.Findings("PL2014", Pod("seccomp.security.alpha.kubernetes.io/pod: foo")).Single();
             Assert.That(d.Path, Is.EqualTo("metadata.annotations.seccomp.security.alpha.kubernetes.io/pod"));
             Assert.That(d.Message, Is.EqualTo("seccomp profile `foo` of annotation `seccomp.security.alpha.kubernetes.io/pod` is invalid: must be a valid seccomp profile"));
         }
@@ -77,7 +77,7 @@ public class PL2014PodAnnotationsTests
     [Test]
     public void AppArmor_container_and_profile()
     {
-        var found = MetadataLint.Findings("PL2014", Pod("container.apparmor.security.beta.kubernetes.io/other: default"));
+        var found = RuleAssert.Findings("PL2014", Pod("container.apparmor.security.beta.kubernetes.io/other: default"));
         Assert.That(found.Select(d => d.Message), Is.EqualTo(new[]
         {
             "annotation `container.apparmor.security.beta.kubernetes.io/other` names container `other`: container not found",

@@ -8,7 +8,7 @@ public class PL2015DeprecatedPodAnnotationTests
     [Test]
     public void Critical_pod_warns_with_the_servers_text()
     {
-        var d = MetadataLint.Findings("PL2015", """
+        var d = RuleAssert.Findings("PL2015", """
             apiVersion: v1
             kind: Pod
             metadata:
@@ -30,7 +30,7 @@ public class PL2015DeprecatedPodAnnotationTests
     [Test]
     public void Sysctls_annotations_warn()
     {
-        var found = MetadataLint.Findings("PL2015", """
+        var found = RuleAssert.Findings("PL2015", """
             apiVersion: v1
             kind: Pod
             metadata:

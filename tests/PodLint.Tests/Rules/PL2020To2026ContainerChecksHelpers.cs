@@ -1,5 +1,4 @@
 using PodLint.Diagnostics;
-using PodLint.Engine;
 
 namespace PodLint.Tests.Rules;
 
@@ -7,9 +6,5 @@ namespace PodLint.Tests.Rules;
 internal static class ContainerChecks
 {
     public static List<Diagnostic> Lint(string ruleId, string spec, string? version = null)
-    {
-        var options = version is null ? new PodLintOptions() : new PodLintOptions { KubernetesVersion = version };
-        var text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n" + spec;
-        return [.. new PodLinter(options).LintText(text, "pod.yaml").Diagnostics.Where(d => d.RuleId == ruleId)];
-    }
+        => RuleAssert.Findings(ruleId, "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n" + spec, version);
 }

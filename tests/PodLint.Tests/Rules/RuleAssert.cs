@@ -17,6 +17,26 @@ internal static class RuleAssert
         return actual;
     }
 
+    /// <summary>Lints a manifest under a Kubernetes version (null: the newest) and returns one rule's findings.</summary>
+    public static List<Diagnostic> Findings(string ruleId, string text, string? version = null)
+    {
+        var linter = new PodLinter(new PodLintOptions { KubernetesVersion = version });
+        return [.. linter.LintText(text, "pod.yaml").Diagnostics.Where(d => d.RuleId == ruleId)];
+    }
+
+    /// <summary>A Pod named <c>web</c> with one container, and <paramref name="metadata"/> (indented lines) under its
+    /// <c>metadata</c>.</summary>
+    public static string PodWithMetadata(string metadata) => $$"""
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        {{metadata}}
+        spec:
+          containers:
+            - {name: app, image: nginx:1.27}
+        """;
+
     /// <summary>Asserts the text lints with no finding at all.</summary>
     public static void Clean(string text)
     {
