@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -45,36 +44,9 @@ public abstract class CliTests(CliHost host)
 
     private static async Task<CliRunner.Run> RunProcessAsync(string executable, string[] args, string? stdin, Dictionary<string, string>? env)
     {
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = Environment.CurrentDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        var keep = new[] { "PATH", "HOME", "TMPDIR" };
-        foreach (var name in start.Environment.Keys.Where(k => !keep.Contains(k, StringComparer.Ordinal)).ToList()) start.Environment.Remove(name);
-        foreach (var (name, value) in env ?? []) start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.StandardInput.BaseStream.WriteAsync(Encoding.UTF8.GetBytes(stdin ?? string.Empty));
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The command exited without reading its standard input.
-        }
-
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(cancel.Token);
-        return new CliRunner.Run(process.ExitCode, await output, await error);
+        var run = await ExternalProcess.RunAsync(Environment.CurrentDirectory, executable, args, TimeSpan.FromMinutes(2), check: false,
+            environment: env, stdin: stdin, isolated: true);
+        return new CliRunner.Run(run.ExitCode, run.Out, run.Error);
     }
 }
 
