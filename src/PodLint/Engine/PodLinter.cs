@@ -116,15 +116,17 @@ public sealed partial class PodLinter
         {
             // One file (a pre-commit hook's usual call): checked on this thread, so a short run starts no pool workers.
             outcomes[0] = inputs[0].Linter.CheckInput(inputs[0], cancellationToken);
-            return LintResult.Merge(outcomes, _rules.Catalog);
+        }
+        else
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(Enumerable.Range(0, inputs.Count), parallel, (i, ct) =>
+            {
+                outcomes[i] = inputs[i].Linter.CheckInput(inputs[i], ct);
+                return ValueTask.CompletedTask;
+            }).ConfigureAwait(false);
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, inputs.Count), parallel, (i, ct) =>
-        {
-            outcomes[i] = inputs[i].Linter.CheckInput(inputs[i], ct);
-            return ValueTask.CompletedTask;
-        }).ConfigureAwait(false);
         return LintResult.Merge(outcomes, _rules.Catalog);
     }
 
