@@ -73,42 +73,42 @@ public sealed class SourceText
     internal void Add(int firstLine, string text) => Add(firstLine, text, null);
 
     /// <summary>Keeps of <paramref name="text"/> (starting at <paramref name="firstLine"/>) only the lines in
-    /// <paramref name="wanted"/>, each as its own segment.</summary>
+    /// <paramref name="wanted"/>, each as its own segment; null keeps every line.</summary>
     internal void Add(int firstLine, string text, IReadOnlySet<int>? wanted)
     {
-        if (wanted is not null)
+        if (wanted is null)
         {
-            var last = wanted.Count == 0 ? 0 : wanted.Max();
-            var line = firstLine;
-            var from = 0;
-            for (var i = 0; i <= text.Length && line <= last; i++)
-            {
-                if (i < text.Length && text[i] is not ('\n' or '\r' or '\u0085' or '\u2028' or '\u2029')) continue;
-                if (wanted.Contains(line) && (i < text.Length || from < text.Length)) Insert(line, [Trim(line, text[from..i])]);
-                if (i == text.Length) break;
-                i += Parsing.LineBreaks.Length(text, i) - 1;
-                from = i + 1;
-                line++;
-            }
-
+            var lines = LineRanges(text).Select(r => text.Substring(r.Start, r.Length)).ToArray();
+            lines[0] = Trim(firstLine, lines[0]);
+            Insert(firstLine, lines);
             return;
         }
 
-        var list = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        var last = wanted.Count == 0 ? 0 : wanted.Max();
+        var line = firstLine;
+        foreach (var (start, length) in LineRanges(text))
         {
-            if (text[i] is not ('\n' or '\r' or '\u0085' or '\u2028' or '\u2029')) continue;
-            list.Add(text[start..i]);
-            i += Parsing.LineBreaks.Length(text, i) - 1;
-            start = i + 1;
+            if (line > last) break;
+            if (wanted.Contains(line)) Insert(line, [Trim(line, text.Substring(start, length))]);
+            line++;
+        }
+    }
+
+    /// <summary>The lines of a text (start and length), split at the breaks of <see cref="Parsing.LineBreaks"/> as the
+    /// parser and the chunker count them; a trailing break ends the last line and does not start another, and a text
+    /// without any break is one line.</summary>
+    private static IEnumerable<(int Start, int Length)> LineRanges(string text)
+    {
+        var start = 0;
+        while (true)
+        {
+            var at = text.AsSpan(start).IndexOfAny(Parsing.LineBreaks.Chars);
+            if (at < 0) break;
+            yield return (start, at);
+            start += at + Parsing.LineBreaks.Length(text, start + at);
         }
 
-        // A trailing line break ends the last line; it does not start another.
-        if (start < text.Length || list.Count == 0) list.Add(text[start..]);
-        var lines = list.ToArray();
-        if (lines.Length > 0) lines[0] = Trim(firstLine, lines[0]);
-        Insert(firstLine, lines);
+        if (start < text.Length || start == 0) yield return (start, text.Length - start);
     }
 
     private static string Trim(int line, string text) => line == 1 ? text.TrimStart('\uFEFF') : text;
