@@ -21,6 +21,9 @@ internal static class ExitCodes
     {
         if (result.Diagnostics.Any(d => d.RuleId == RuleIds.InternalError)) return UsageOrInternalError;
         if (failAt is { } at && result.Diagnostics.Any(d => d.Severity >= at)) return ErrorsFound;
-        return maxWarnings is { } max && result.WarningCount > max ? ErrorsFound : Success;
+        return TooManyWarnings(result, maxWarnings) ? ErrorsFound : Success;
     }
+
+    /// <summary>Whether the run has more warnings than <c>--max-warnings</c> allows (null: no limit).</summary>
+    public static bool TooManyWarnings(LintResult result, int? maxWarnings) => maxWarnings is { } max && result.WarningCount > max;
 }

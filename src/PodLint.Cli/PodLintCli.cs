@@ -282,10 +282,10 @@ internal static class PodLintCli
             && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"));
         var written = await ReportOutputs.WriteAsync(result, reports, output,
             report => ReportOutputs.Create(report.Format, exitCode, failAt, maxWarnings, useColor && report.Path is null), console).ConfigureAwait(false);
-        if (maxWarnings is { } max && result.WarningCount > max)
+        if (ExitCodes.TooManyWarnings(result, maxWarnings))
         {
             // Otherwise a run whose findings are all below --fail-on would exit 1 without saying why.
-            await console.Error.WriteLineAsync(CliMessages.TooManyWarnings(result.WarningCount, max)).ConfigureAwait(false);
+            await console.Error.WriteLineAsync(CliMessages.TooManyWarnings(result.WarningCount, maxWarnings!.Value)).ConfigureAwait(false);
         }
 
         return written ? exitCode : ExitCodes.UsageOrInternalError;
