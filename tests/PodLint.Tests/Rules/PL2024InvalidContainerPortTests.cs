@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using PodLint.Diagnostics;
+using PodLint.Model;
 using PodLint.Rules.ApiServer;
 
 namespace PodLint.Tests.Rules;
@@ -48,5 +49,5 @@ public class PL2024InvalidContainerPortTests
     [TestCase("-ab-", new[] { "must not begin or end with a hyphen" })]
     [TestCase("HTTP", new[] { "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)", "must contain at least one letter (a-z)" })]
     public void Port_name_details_follow_apimachinery(string name, string[] expected)
-        => Assert.That(PL2024InvalidContainerPort.PortNameErrors(name), Is.EqualTo(expected));
+        => Assert.That(PortNames.Errors(name), Is.EqualTo(expected));
 }

@@ -37,7 +37,7 @@ internal sealed class PL2024InvalidContainerPort : ContainerRule
             var name = port.Name;
             if (name.IsValid && name.Value.Length > 0)
             {
-                var errors = PortNameErrors(name.Value);
+                var errors = PortNames.Errors(name.Value);
                 foreach (var detail in errors) context.Report(BadName, name, [("name", name.Value), ("detail", detail)]);
                 if (errors.Count == 0)
                 {
@@ -71,21 +71,5 @@ internal sealed class PL2024InvalidContainerPort : ContainerRule
                     ("help", "give a node port between 1 and 65535, or remove `hostPort` (0 means none)")]);
             }
         }
-    }
-
-    /// <summary>The details the API server reports for a port name that is not an IANA_SVC_NAME (spec §4.5), in its order.</summary>
-    internal static IReadOnlyList<string> PortNameErrors(string name)
-    {
-        var errors = new List<string>();
-        if (System.Text.Encoding.UTF8.GetByteCount(name) > 15) errors.Add("must be no more than 15 characters");
-        if (name.Length == 0 || !name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
-        {
-            errors.Add("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
-        }
-
-        if (!name.Any(c => c is >= 'a' and <= 'z')) errors.Add("must contain at least one letter (a-z)");
-        if (name.Contains("--", StringComparison.Ordinal)) errors.Add("must not contain consecutive hyphens");
-        if (name.Length > 0 && (name[0] == '-' || name[^1] == '-')) errors.Add("must not begin or end with a hyphen");
-        return errors;
     }
 }
