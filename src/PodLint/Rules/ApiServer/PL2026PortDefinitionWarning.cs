@@ -84,11 +84,7 @@ internal sealed class PL2026PortDefinitionWarning : ContainerRule
         }
     }
 
-    /// <summary>The port's host port as the server sees it after defaulting: with <c>hostNetwork</c>, 0 becomes the container port.</summary>
-    private static int HostPort(ContainerPort port, bool hostNetwork)
-    {
-        var hostPort = port.HostPort.IsValid ? port.HostPort.Value : 0;
-        if (hostPort == 0 && hostNetwork && port.ContainerPortNumber.IsValid) return port.ContainerPortNumber.Value;
-        return hostPort;
-    }
+    /// <summary>The port's host port as the server sees it after defaulting (with <c>hostNetwork</c>, 0 becomes the
+    /// container port), as PL2005 keys it; 0 for none.</summary>
+    private static int HostPort(ContainerPort port, bool hostNetwork) => PL2005DuplicateHostPort.HostKey(port, hostNetwork)?.Number ?? 0;
 }
