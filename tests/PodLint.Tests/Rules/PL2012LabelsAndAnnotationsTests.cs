@@ -11,7 +11,7 @@ public class PL2012LabelsAndAnnotationsTests
         var d = RuleAssert.Findings("PL2012", RuleAssert.PodWithMetadata("  labels: {version: 1.0-}")).Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(d.Path, Is.EqualTo("metadata.labels[version]"));
+            Assert.That(d.Path, Is.EqualTo("metadata.labels"));
             Assert.That(d.ErrorType, Is.EqualTo(ApiErrorType.Invalid));
             Assert.That(d.Message, Is.EqualTo("label value `1.0-` of `version` is invalid: a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"));
             Assert.That(d.Help, Is.EqualTo("use at most 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit, or an empty value; free text belongs in an annotation"));
@@ -85,6 +85,6 @@ public class PL2012LabelsAndAnnotationsTests
                   containers:
                     - {name: app, image: nginx:1.27}
             """);
-        Assert.That(found.Select(d => d.Path), Is.EquivalentTo(new[] { "spec.template.labels[v]", "spec.template.labels", "spec.template.annotations" }));
+        Assert.That(found.Select(d => d.Path), Is.EquivalentTo(new[] { "spec.template.labels", "spec.template.labels", "spec.template.annotations" }));
     }
 }

@@ -7,8 +7,8 @@ namespace PodLint.Rules.ApiServer;
 
 /// <summary>
 /// PL2012: label keys and values, annotation keys and the annotations' total size (spec §1.A M7–M10), on a Pod's
-/// metadata and on a workload's Pod template. Paths are the server's: a key error has no <c>[key]</c>
-/// (<c>metadata.labels</c>), a value error has (<c>metadata.labels[app]</c>); on a template the server drops
+/// metadata and on a workload's Pod template. Paths are the server's: apimachinery's <c>ValidateLabels</c> reports
+/// key and value errors alike at <c>metadata.labels</c>, without <c>[key]</c>; on a template the server drops
 /// <c>metadata</c> (<c>spec.template.labels</c>, <c>spec.template.annotations</c>).
 /// </summary>
 internal sealed class PL2012LabelsAndAnnotations : IPodRule
@@ -51,7 +51,7 @@ internal sealed class PL2012LabelsAndAnnotations : IPodRule
             if (!label.IsValid) continue;
             foreach (var detail in NameFormats.LabelValue(label.Value, version))
             {
-                context.Report(InvalidLabelValue, new Location(label.Span, label.KeySpan, root.Field("labels").Key(key)),
+                context.Report(InvalidLabelValue, new Location(label.Span, label.KeySpan, root.Field("labels")),
                     [("value", label.Value), ("key", key), ("detail", detail)]);
             }
         }

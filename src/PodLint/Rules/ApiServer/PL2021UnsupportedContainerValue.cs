@@ -37,11 +37,9 @@ internal sealed class PL2021UnsupportedContainerValue : ContainerRule
         // Absent or empty: defaulted (IfNotPresent or Always, File, TCP) before validation.
         if (!field.IsValid || field.Value.Length == 0) return;
         var value = field.Value;
-        if (supported.Contains(value, StringComparer.Ordinal)) return;
-        var match = supported.FirstOrDefault(s => string.Equals(s, value.Trim(), StringComparison.OrdinalIgnoreCase));
-        var help = match is not null
-            ? $"write `{match}`: the values are case-sensitive"
-            : $"use one of {string.Join(", ", supported.Select(s => $"`{s}`"))}, or remove `{name}` to get the default";
-        context.Report(NotSupported, field, [("field", name), ("value", value), ("supported", string.Join(", ", supported.Select(s => $"`{s}`"))), ("help", help)]);
+        if (SupportedValues.Contains(supported, value)) return;
+        var list = SupportedValues.List(supported);
+        var help = SupportedValues.Help(supported, value, $"use one of {list}, or remove `{name}` to get the default");
+        context.Report(NotSupported, field, [("field", name), ("value", value), ("supported", list), ("help", help)]);
     }
 }

@@ -84,10 +84,9 @@ internal sealed class PL2023InvalidResizePolicy : ContainerRule
             return;
         }
 
-        if (supported.Contains(field.Value, StringComparer.Ordinal)) return;
-        var match = supported.FirstOrDefault(s => string.Equals(s, field.Value.Trim(), StringComparison.OrdinalIgnoreCase));
-        var list = string.Join(", ", supported.Select(s => $"`{s}`"));
+        if (SupportedValues.Contains(supported, field.Value)) return;
+        var list = SupportedValues.List(supported);
         context.Report(NotSupported, at, [("field", name), ("value", field.Value), ("supported", list),
-            ("help", match is not null ? $"write `{match}`: the values are case-sensitive" : $"use one of {list}")]);
+            ("help", SupportedValues.Help(supported, field.Value, $"use one of {list}"))]);
     }
 }
