@@ -52,6 +52,15 @@ public static class RuleIds
     public const string InvalidContainerPort = "PL2024";
     public const string ImageWhitespace = "PL2025";
     public const string PortDefinitionWarning = "PL2026";
+    public const string PodSpecValue = "PL2090";
+    public const string PodSpecName = "PL2091";
+    public const string DnsConfig = "PL2092";
+    public const string HostNetworkPort = "PL2093";
+    public const string HostUsers = "PL2094";
+    public const string ProfileAnnotationMismatch = "PL2095";
+    public const string OsSpecificField = "PL2096";
+    public const string WindowsHostProcess = "PL2097";
+    public const string PodSpecWarning = "PL2098";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";

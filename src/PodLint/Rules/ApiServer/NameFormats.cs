@@ -24,11 +24,13 @@ internal static partial class NameFormats
 
     private const string Dns1123LabelFormat = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private const string Dns1123SubdomainFormat = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
+    private const string Dns1123SubdomainWithUnderscoreFormat = "_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?(\\._?[a-z0-9]([-_a-z0-9]*[a-z0-9])?)*";
     private const string QualifiedNameFormat = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
     private const string LabelValueFormat = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?";
 
     private const string Dns1123LabelMessage = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
     private const string Dns1123SubdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+    private const string Dns1123SubdomainWithUnderscoreMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character";
     private const string QualifiedNameMessage = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
     private const string LabelValueMessage = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
@@ -37,6 +39,9 @@ internal static partial class NameFormats
 
     [GeneratedRegex("^" + Dns1123SubdomainFormat + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Dns1123SubdomainRegex();
+
+    [GeneratedRegex("^" + Dns1123SubdomainWithUnderscoreFormat + "\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Dns1123SubdomainWithUnderscoreRegex();
 
     [GeneratedRegex("^" + QualifiedNameFormat + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex QualifiedNameRegex();
@@ -66,6 +71,24 @@ internal static partial class NameFormats
         var errors = new List<string>();
         if (ByteLength(value) > Dns1123SubdomainMaxLength) errors.Add(MaxLength(Dns1123SubdomainMaxLength));
         if (!Dns1123SubdomainRegex().IsMatch(value)) errors.Add(RegexError(Dns1123SubdomainMessage, Dns1123SubdomainFormat, "example.com"));
+        return errors;
+    }
+
+    /// <summary>
+    /// A DNS-1123 subdomain whose labels may start with one <c>_</c> and hold <c>_</c> inside
+    /// (<c>IsDNS1123SubdomainWithUnderscore</c>, for DNS search domains such as <c>_sip._tcp.example.com</c>). Before 1.34
+    /// the server's message printed the plain subdomain regex instead of the one it used (kubernetes#132034).
+    /// </summary>
+    public static List<string> Dns1123SubdomainWithUnderscore(string value, string kubernetesVersion)
+    {
+        var errors = new List<string>();
+        if (ByteLength(value) > Dns1123SubdomainMaxLength) errors.Add(MaxLength(Dns1123SubdomainMaxLength));
+        if (!Dns1123SubdomainWithUnderscoreRegex().IsMatch(value))
+        {
+            var printed = KubernetesVersions.AtLeast(kubernetesVersion, 1, 34) ? Dns1123SubdomainWithUnderscoreFormat : Dns1123SubdomainFormat;
+            errors.Add(RegexError(Dns1123SubdomainWithUnderscoreMessage, printed, "example.com"));
+        }
+
         return errors;
     }
 

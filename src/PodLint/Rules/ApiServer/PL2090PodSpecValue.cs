@@ -1,6 +1,7 @@
 using System.Globalization;
 using PodLint.Diagnostics;
 using PodLint.Model;
+using PodLint.Parsing;
 
 namespace PodLint.Rules.ApiServer;
 
@@ -19,7 +20,7 @@ internal sealed class PL2090PodSpecValue : IPodRule
         "`{field}: {value}` is not supported (supported values: {supported})", "{help}", ApiErrorType.NotSupported);
 
     public static readonly MessageTemplate DeadlineOutOfRange = new("active-deadline-out-of-range",
-        "`activeDeadlineSeconds` {value} is invalid: must be between 1 and 2147483647, inclusive",
+        "`activeDeadlineSeconds: {value}` is invalid: must be between 1 and 2147483647, inclusive",
         "give the seconds the Pod may run before it is stopped (at least 1), or remove `activeDeadlineSeconds` for no limit", ApiErrorType.Invalid);
 
     public static readonly MessageTemplate EmptyPreemptionPolicy = new("empty-preemption-policy", "`preemptionPolicy` is empty",
