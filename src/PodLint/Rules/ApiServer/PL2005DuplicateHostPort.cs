@@ -68,29 +68,13 @@ internal sealed class PL2005DuplicateHostPort : IPodRule
 
     /// <summary>
     /// The key the API server compares a port by (<c>TCP//8080</c>: protocol, hostIP, host port), when the port binds a
-    /// host port: a non-zero <c>hostPort</c>, or with <paramref name="hostNetwork"/> the <c>containerPort</c> the server
-    /// defaults it to. Null for a port that binds none. Shared with PL3001, which leaves these clashes to this rule.
+    /// host port after defaulting (<see cref="ServerDefaults.HostPort"/>). Null for a port that binds none. Shared with
+    /// PL3001, which leaves these clashes to this rule.
     /// </summary>
     internal static (string Key, int Number, ILocated At, bool Defaulted, string HostIP, string Protocol)? HostKey(ContainerPort port, bool hostNetwork)
     {
-        int number;
-        ILocated at;
-        var defaulted = false;
-        if (port.HostPort.IsValid && port.HostPort.Value != 0)
-        {
-            number = port.HostPort.Value;
-            at = port.HostPort;
-        }
-        else if (hostNetwork && !port.HostPort.IsInvalid && port.ContainerPortNumber.IsValid && port.ContainerPortNumber.Value != 0)
-        {
-            number = port.ContainerPortNumber.Value;
-            at = port.ContainerPortNumber;
-            defaulted = true;
-        }
-        else
-        {
-            return null;
-        }
+        if (ServerDefaults.HostPort(port, hostNetwork) is not (var number, var defaulted)) return null;
+        ILocated at = defaulted ? port.ContainerPortNumber : port.HostPort;
 
         var protocol = PortNames.ProtocolOf(port);
         var hostIP = port.HostIP.IsValid ? port.HostIP.Value : string.Empty;

@@ -35,7 +35,7 @@ internal sealed class PL2021UnsupportedContainerValue : ContainerRule
     private static void Check(PodContext context, Field<string> field, string name, string[] supported)
     {
         // Absent or empty: defaulted (IfNotPresent or Always, File, TCP) before validation.
-        if (!field.IsValid || field.Value.Length == 0) return;
+        if (!field.IsValid || ServerDefaults.FillsIn(field)) return;
         var value = field.Value;
         if (SupportedValues.Contains(supported, value)) return;
         var list = SupportedValues.List(supported);

@@ -87,7 +87,7 @@ internal sealed class PL2090PodSpecValue : IPodRule
     private static void CheckSupported(PodContext context, Field<string> field, string name, string[] supported, FieldPath path)
     {
         // Absent or empty: defaulted (restartPolicy Always, dnsPolicy ClusterFirst) before validation.
-        if (!field.TryGetValue(out var value) || value.Length == 0 || SupportedValues.Contains(supported, value)) return;
+        if (ServerDefaults.FillsIn(field) || !field.TryGetValue(out var value) || SupportedValues.Contains(supported, value)) return;
         var list = SupportedValues.List(supported);
         context.Report(NotSupported, field.Location with { Path = path },
             [("field", name), ("value", value), ("supported", list), ("help", SupportedValues.Help(supported, value, $"use one of {list}"))]);
