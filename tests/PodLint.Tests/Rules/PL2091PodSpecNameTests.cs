@@ -81,4 +81,18 @@ public class PL2091PodSpecNameTests
         Assert.That(found, valid ? Is.Empty : Has.Count.EqualTo(1));
         if (!valid) Assert.That(found[0].Message, Is.EqualTo($"host alias IP `{ip}` is invalid: must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
     }
+
+    [TestCase("1.34", 0)]
+    [TestCase("1.35", 2)]
+    public void Hostname_override_from_1_35(string version, int count)
+    {
+        var found = RuleAssert.Findings("PL2091", Pod("  hostNetwork: true\n  hostnameOverride: " + new string('a', 65)), version);
+        Assert.That(found, Has.Count.EqualTo(count));
+        if (count == 0) return;
+        Assert.That(found.Select(d => (d.Path, d.ErrorType, d.Message)), Is.EquivalentTo(new (string, ApiErrorType?, string)[]
+        {
+            ("spec.hostnameOverride", ApiErrorType.Forbidden, "`hostnameOverride` may not be specified when `hostNetwork` is true"),
+            ("spec.hostnameOverride", ApiErrorType.TooLong, "`hostnameOverride` may not be more than 64 bytes (65 given)"),
+        }));
+    }
 }

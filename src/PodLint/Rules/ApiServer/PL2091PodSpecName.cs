@@ -8,7 +8,8 @@ namespace PodLint.Rules.ApiServer;
 /// <c>nodeName</c>, <c>priorityClassName</c>, <c>runtimeClassName</c> and host-alias hostnames are DNS-1123 subdomains;
 /// <c>hostname</c> and <c>subdomain</c> DNS-1123 labels; readiness-gate condition types and scheduling-gate names
 /// qualified names (gate names unique); <c>nodeSelector</c> keys qualified names and values label values; host-alias
-/// IPs IP addresses. Each failed check is its own finding with the server's detail.
+/// IPs IP addresses; from 1.35 <c>hostnameOverride</c> (§7.3). Each failed check is its own finding with the server's
+/// detail.
 /// </summary>
 internal sealed class PL2091PodSpecName : IPodRule
 {
@@ -20,9 +21,17 @@ internal sealed class PL2091PodSpecName : IPodRule
     public static readonly MessageTemplate InvalidIP = new("invalid-host-alias-ip", "host alias IP `{value}` is invalid: " + NetworkFormats.InvalidIPDetail,
         "write an IPv4 address (`10.9.8.7`) or an IPv6 address (`2001:db8::ffff`), without brackets or a port", ApiErrorType.Invalid);
 
+    public static readonly MessageTemplate HostnameOverrideForbidden = new("hostname-override-forbidden",
+        "`hostnameOverride` may not be specified when `{other}` is true",
+        "remove `hostnameOverride`, or remove `{other}: true`: {why}", ApiErrorType.Forbidden);
+
+    public static readonly MessageTemplate HostnameOverrideTooLong = new("hostname-override-too-long",
+        "`hostnameOverride` may not be more than 64 bytes ({length} given)",
+        "shorten the hostname to at most 64 characters: it becomes the container's hostname", ApiErrorType.TooLong);
+
     public static readonly RuleDescriptor Rule = new(RuleIds.PodSpecName, "pod-spec-name", RuleCategory.ApiServer, Severity.Error,
         "Names in a Pod spec must have the server's formats: service account, node, priority class, runtime class and host-alias names DNS-1123 subdomains, `hostname` and `subdomain` DNS-1123 labels, gate names and node-selector keys qualified names, host-alias IPs addresses",
-        messages: [InvalidName, DuplicateGate, InvalidIP]);
+        messages: [InvalidName, DuplicateGate, InvalidIP, HostnameOverrideForbidden, HostnameOverrideTooLong]);
 
     private const string SubdomainHelp = "use at most 253 lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit";
     private const string LabelHelp = "use at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit";
@@ -64,6 +73,7 @@ internal sealed class PL2091PodSpecName : IPodRule
             if (!seen.Add(name)) context.Report(DuplicateGate, at, [("value", name)]);
         }
 
+        HostnameOverride(context, spec);
         Subdomain(context, spec.ServiceAccountName, "serviceAccountName");
         Subdomain(context, spec.NodeName, "nodeName");
         Label(context, spec.Hostname, "hostname");
@@ -84,6 +94,30 @@ internal sealed class PL2091PodSpecName : IPodRule
         {
             Report(context, spec.RuntimeClassName, Field("runtimeClassName", runtimeClass), NameFormats.Dns1123Subdomain(runtimeClass), SubdomainHelp);
         }
+    }
+
+    /// <summary>
+    /// <c>spec.hostnameOverride</c> (spec §7.3, gate HostnameOverride: alpha in 1.34, where the server drops the field,
+    /// beta and on from 1.35): not with <c>setHostnameAsFQDN</c> or <c>hostNetwork</c>, at most 64 bytes, a DNS-1123
+    /// subdomain. An empty string is checked too.
+    /// </summary>
+    private static void HostnameOverride(PodContext context, PodSpec spec)
+    {
+        var field = spec.HostnameOverride;
+        if (!field.TryGetValue(out var value) || !KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 35)) return;
+        if (spec.SetHostnameAsFQDN is { IsValid: true, Value: true })
+        {
+            context.Report(HostnameOverrideForbidden, field, [("other", "setHostnameAsFQDN"), ("why", "the FQDN is derived from the Pod's own hostname")]);
+        }
+
+        if (spec.HostNetwork is { IsValid: true, Value: true })
+        {
+            context.Report(HostnameOverrideForbidden, field, [("other", "hostNetwork"), ("why", "on the host network the container has the node's hostname")]);
+        }
+
+        var length = NameFormats.ByteLength(value);
+        if (length > 64) context.Report(HostnameOverrideTooLong, field, [("length", length.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Report(context, field, Field("hostnameOverride", value), NameFormats.Dns1123Subdomain(value), SubdomainHelp);
     }
 
     private static void Subdomain(PodContext context, Field<string> field, string name)
