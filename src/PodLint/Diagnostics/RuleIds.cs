@@ -52,6 +52,11 @@ public static class RuleIds
     public const string InvalidContainerPort = "PL2024";
     public const string ImageWhitespace = "PL2025";
     public const string PortDefinitionWarning = "PL2026";
+    public const string Affinity = "PL2130";
+    public const string Tolerations = "PL2131";
+    public const string TopologySpreadConstraints = "PL2132";
+    public const string NodeLabelWarning = "PL2133";
+    public const string NullLabelSelector = "PL2134";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";
