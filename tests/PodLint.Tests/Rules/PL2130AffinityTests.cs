@@ -49,6 +49,10 @@ public class PL2130AffinityTests
         }
     }
 
+    [Test]
+    public void A_null_term_is_a_term()
+        => Assert.That(RuleAssert.Findings("PL2130", Pod("    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms: [null]")), Is.Empty);
+
     [TestCase("{key: a, operator: In}", "values", ApiErrorType.Required, "operator `In` needs values: must be specified when `operator` is 'In' or 'NotIn'")]
     [TestCase("{key: a, operator: NotIn, values: []}", "values", ApiErrorType.Required, "operator `NotIn` needs values: must be specified when `operator` is 'In' or 'NotIn'")]
     [TestCase("{key: a, operator: DoesNotExist, values: [x]}", "values", ApiErrorType.Forbidden, "operator `DoesNotExist` takes no values: may not be specified when `operator` is 'Exists' or 'DoesNotExist'")]

@@ -90,10 +90,10 @@ internal static class LabelSelectorChecks
                 switch (op.Value)
                 {
                     case "In" or "NotIn":
-                        if (values.Count == 0) context.Report(messages.ValuesRequired, values.IsAbsent ? values.MissingAt : values.Location, [("operator", op.Value)]);
+                        if (values.WrittenCount == 0) context.Report(messages.ValuesRequired, values.IsAbsent ? values.MissingAt : values.Location, [("operator", op.Value)]);
                         break;
                     case "Exists" or "DoesNotExist":
-                        if (values.Count > 0) context.Report(messages.ValuesForbidden, values.Location.AtKey, [("operator", op.Value)]);
+                        if (values.WrittenCount > 0) context.Report(messages.ValuesForbidden, values.Location.AtKey, [("operator", op.Value)]);
                         break;
                     default:
                         context.Report(messages.InvalidOperator, op, [("operator", op.Value), ("operators", SelectorMessages.LabelSelectorOperators)]);
@@ -137,7 +137,7 @@ internal static class LabelSelectorChecks
         LabelKeys(context, messages, matchLabelKeys, hasSelector);
         LabelKeys(context, messages, mismatchLabelKeys, hasSelector);
 
-        if (selector.Value is { } labelSelector && matchLabelKeys.Count > 0)
+        if (selector.Value is { } labelSelector && matchLabelKeys.WrittenCount > 0)
         {
             // Keyed by label key, valued by the key's (last) index in matchLabelKeys, as the server's map is.
             var indexOf = new Dictionary<string, Field<string>>(StringComparer.Ordinal);
@@ -183,7 +183,7 @@ internal static class LabelSelectorChecks
     public static void CheckLegacyTopologySpreadLabelKeys(PodContext context, SelectorMessages messages, ListField<Field<string>> matchLabelKeys,
         Field<LabelSelector> selector)
     {
-        if (matchLabelKeys.Count == 0 || selector.IsInvalid || matchLabelKeys.IsInvalid) return;
+        if (matchLabelKeys.WrittenCount == 0 || selector.IsInvalid || matchLabelKeys.IsInvalid) return;
         var selectorKeys = new HashSet<string>(StringComparer.Ordinal);
         if (selector.Value is { } labelSelector)
         {
@@ -213,7 +213,7 @@ internal static class LabelSelectorChecks
     /// <summary><c>validateLabelKeys</c>: a non-empty list needs a selector (else one Forbidden for the list), and each key is a label key.</summary>
     private static void LabelKeys(PodContext context, SelectorMessages messages, ListField<Field<string>> keys, bool hasSelector)
     {
-        if (keys.Count == 0) return;
+        if (keys.WrittenCount == 0) return;
         var name = keys.Path.LastName ?? "matchLabelKeys";
         if (!hasSelector)
         {

@@ -69,7 +69,8 @@ internal sealed class PL2130Affinity : IPodRule
         if (node.RequiredDuringSchedulingIgnoredDuringExecution.Value is { } required)
         {
             var terms = required.NodeSelectorTerms;
-            if (terms.IsValid && terms.Count == 0) context.Report(NoNodeSelectorTerms, terms);
+            // `[null]` is one (empty) term to the server, not none.
+            if (terms.IsValid && terms.WrittenCount == 0) context.Report(NoNodeSelectorTerms, terms);
 
             // Label values in required terms are checked from 1.33 (kubernetes#128212); preferred terms only warn (PL2133).
             var checkValues = KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 33);
@@ -95,16 +96,16 @@ internal sealed class PL2130Affinity : IPodRule
                 switch (op.Value)
                 {
                     case "In" or "NotIn":
-                        if (values.Count == 0) context.Report(Selector.ValuesRequired, values.IsAbsent ? values.MissingAt : values.Location, [("operator", op.Value)]);
+                        if (values.WrittenCount == 0) context.Report(Selector.ValuesRequired, values.IsAbsent ? values.MissingAt : values.Location, [("operator", op.Value)]);
                         break;
                     case "Exists" or "DoesNotExist":
-                        if (values.Count > 0) context.Report(Selector.ValuesForbidden, values.Location.AtKey, [("operator", op.Value)]);
+                        if (values.WrittenCount > 0) context.Report(Selector.ValuesForbidden, values.Location.AtKey, [("operator", op.Value)]);
                         break;
                     case "Gt" or "Lt":
-                        if (values.Count != 1)
+                        if (values.WrittenCount != 1)
                         {
                             context.Report(SingleValueRequired, values.IsAbsent ? values.MissingAt : values.Location.AtKey,
-                                [("operator", op.Value), ("count", values.Count.ToString(CultureInfo.InvariantCulture))]);
+                                [("operator", op.Value), ("count", values.WrittenCount.ToString(CultureInfo.InvariantCulture))]);
                         }
 
                         break;
@@ -134,10 +135,10 @@ internal sealed class PL2130Affinity : IPodRule
             {
                 if (op.Value is "In" or "NotIn")
                 {
-                    if (values.Count != 1)
+                    if (values.WrittenCount != 1)
                     {
                         context.Report(FieldSingleValueRequired, values.IsAbsent ? values.MissingAt : values.Location.AtKey,
-                            [("operator", op.Value), ("count", values.Count.ToString(CultureInfo.InvariantCulture))]);
+                            [("operator", op.Value), ("count", values.WrittenCount.ToString(CultureInfo.InvariantCulture))]);
                     }
                 }
                 else

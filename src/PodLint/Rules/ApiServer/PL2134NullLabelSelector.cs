@@ -27,7 +27,7 @@ internal sealed class PL2134NullLabelSelector : IPodRule
         foreach (var constraint in spec.TopologySpreadConstraints)
         {
             // A non-empty matchLabelKeys without a selector is rejected (PL2132): one cause, one finding.
-            if (constraint.LabelSelector.IsUnset && constraint.MatchLabelKeys.Count == 0)
+            if (constraint.LabelSelector.IsUnset && constraint.MatchLabelKeys.WrittenCount == 0)
             {
                 context.Report(NullSelector, constraint.LabelSelector.MissingAt, [("what", "the topology spread constraint"), ("purpose", "spread")]);
             }
@@ -51,7 +51,7 @@ internal sealed class PL2134NullLabelSelector : IPodRule
     private static void Term(PodContext context, PodAffinityTerm term, string what, string purpose, bool keysChecked)
     {
         if (!term.LabelSelector.IsUnset) return;
-        if (keysChecked && (term.MatchLabelKeys.Count > 0 || term.MismatchLabelKeys.Count > 0)) return;
+        if (keysChecked && (term.MatchLabelKeys.WrittenCount > 0 || term.MismatchLabelKeys.WrittenCount > 0)) return;
         context.Report(NullSelector, term.LabelSelector.MissingAt, [("what", what), ("purpose", purpose)]);
     }
 }
