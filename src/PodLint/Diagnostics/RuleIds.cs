@@ -61,6 +61,11 @@ public static class RuleIds
     public const string OsSpecificField = "PL2096";
     public const string WindowsHostProcess = "PL2097";
     public const string PodSpecWarning = "PL2098";
+    public const string Affinity = "PL2130";
+    public const string Tolerations = "PL2131";
+    public const string TopologySpreadConstraints = "PL2132";
+    public const string NodeLabelWarning = "PL2133";
+    public const string NullLabelSelector = "PL2134";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";

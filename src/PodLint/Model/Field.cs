@@ -156,6 +156,10 @@ public readonly struct ListField<T> : IReadOnlyList<T>, ILocated
     /// <inheritdoc />
     public int Count => _items?.Length ?? 0;
 
+    /// <summary>The number of items as written, null items included (the API server decodes a null item of a list of
+    /// objects as an empty object, so it still counts).</summary>
+    internal int WrittenCount => (_field.Node?.Resolve() as SequenceNode)?.Items.Count ?? Count;
+
     /// <inheritdoc />
     public T this[int index] => (_items ?? [])[index];
 
