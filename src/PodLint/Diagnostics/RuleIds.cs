@@ -61,6 +61,7 @@ public static class RuleIds
     public const string OsSpecificField = "PL2096";
     public const string WindowsHostProcess = "PL2097";
     public const string PodSpecWarning = "PL2098";
+    public const string FieldIgnoredByVersion = "PL2099";
     public const string Affinity = "PL2130";
     public const string Tolerations = "PL2131";
     public const string TopologySpreadConstraints = "PL2132";

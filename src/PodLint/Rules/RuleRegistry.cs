@@ -37,6 +37,7 @@ public static class RuleRegistry
         new PL2096OsSpecificField(),
         new PL2097WindowsHostProcess(),
         new PL2098PodSpecWarning(),
+        new PL2099FieldIgnoredByVersion(),
         new PL2130Affinity(),
         new PL2131Tolerations(),
         new PL2132TopologySpreadConstraints(),

@@ -152,11 +152,15 @@ public partial class RulePageTests
         return true;
     }
 
+    /// <summary>Lints an example as the page's reader would: a first line <c># podlint --kubernetes-version 1.32</c> selects the
+    /// version the example is about (for version-gated rules), as the same option would on the command line.</summary>
     private static LintResult Lint(RuleDescriptor rule, string text)
     {
         var levels = new Dictionary<string, RuleLevel>(StringComparer.Ordinal);
         if (!rule.IsEnabledByDefault) levels[rule.Id] = (RuleLevel)rule.DefaultSeverity;
-        return new PodLinter(new PodLintOptions { RuleLevels = levels }).LintText(text, "pod.yaml");
+        const string VersionComment = "# podlint --kubernetes-version ";
+        var version = text.StartsWith(VersionComment, StringComparison.Ordinal) ? text[VersionComment.Length..text.IndexOf('\n', StringComparison.Ordinal)].Trim() : null;
+        return new PodLinter(new PodLintOptions { RuleLevels = levels, KubernetesVersion = version }).LintText(text, "pod.yaml");
     }
 
     private static string Dump(LintResult result) => string.Join("\n", result.Diagnostics.Select(d => FormattableString.Invariant(
