@@ -52,6 +52,12 @@ public static class RuleIds
     public const string InvalidContainerPort = "PL2024";
     public const string ImageWhitespace = "PL2025";
     public const string PortDefinitionWarning = "PL2026";
+    public const string VolumeNameAndSource = "PL2100";
+    public const string VolumeSourceFields = "PL2101";
+    public const string VolumeItems = "PL2102";
+    public const string ProjectedVolumeSources = "PL2103";
+    public const string DeprecatedVolumeType = "PL2104";
+    public const string OverlappingVolumePaths = "PL2105";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";
