@@ -58,6 +58,7 @@ public static class RuleIds
     public const string ProjectedVolumeSources = "PL2103";
     public const string DeprecatedVolumeType = "PL2104";
     public const string OverlappingVolumePaths = "PL2105";
+    public const string EphemeralVolume = "PL2106";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";

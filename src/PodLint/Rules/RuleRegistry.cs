@@ -34,6 +34,7 @@ public static class RuleRegistry
         new PL2103ProjectedVolumeSources(),
         new PL2104DeprecatedVolumeType(),
         new PL2105OverlappingVolumePaths(),
+        new PL2106EphemeralVolume(),
         new PL3001DuplicateContainerPort(),
         new PL3002DuplicatePortName(),
         new PL3003UnknownProbePortName(),

@@ -48,3 +48,14 @@ internal static partial class ServerDefaults
     /// <summary>§0.3: "<c>image</c> volume <c>pullPolicy</c> | same tag rule as containers": an empty one is always filled.</summary>
     public static bool ImagePullPolicyDefaulted(Field<string> pullPolicy) => !pullPolicy.IsValid || pullPolicy.Value.Length == 0;
 }
+
+/// <summary>Defaults of an ephemeral volume's claim template.</summary>
+internal static partial class ServerDefaults
+{
+    /// <summary>§0.3: "ephemeral <c>volumeClaimTemplate.spec.volumeMode</c> | <c>Filesystem</c>" (only when unset: an
+    /// empty string is kept, and rejected).</summary>
+    public const string EphemeralVolumeMode = "Filesystem";
+
+    /// <summary>The <c>volumeMode</c> the server validates: the written one, or <see cref="EphemeralVolumeMode"/> when unset.</summary>
+    public static string ClaimVolumeMode(Field<string> volumeMode) => volumeMode.IsValid ? volumeMode.Value : EphemeralVolumeMode;
+}
