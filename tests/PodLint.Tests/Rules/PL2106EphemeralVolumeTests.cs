@@ -82,4 +82,20 @@ public class PL2106EphemeralVolumeTests
     [Test]
     public void An_empty_volume_mode_is_not_defaulted()
         => Assert.That(Lint(Valid + "            volumeMode: \"\"\n").Single().ErrorType, Is.EqualTo(ApiErrorType.NotSupported));
+
+    [TestCase("{kind: PersistentVolumeClaim, name: a}", "{kind: PersistentVolumeClaim, name: a}", null)]
+    [TestCase("{kind: PersistentVolumeClaim, name: a}", "{kind: PersistentVolumeClaim, name: b}", "ephemeral volume `e`: `dataSource` must match dataSourceRef")]
+    [TestCase("{kind: PersistentVolumeClaim, name: a}", "{kind: PersistentVolumeClaim, name: a, namespace: other}", "ephemeral volume `e`: `dataSource` may not be specified when dataSourceRef.namespace is specified")]
+    public void Data_source_and_data_source_ref(string dataSource, string dataSourceRef, string? message)
+    {
+        var found = Lint(Valid + "            dataSource: " + dataSource + "\n            dataSourceRef: " + dataSourceRef + "\n");
+        if (message is null)
+        {
+            Assert.That(found, Is.Empty);
+            return;
+        }
+
+        var d = found.Single();
+        Assert.That((d.Path, d.ErrorType, d.Message), Is.EqualTo(("spec.volumes[0].ephemeral.volumeClaimTemplate.spec", (ApiErrorType?)ApiErrorType.Invalid, message)));
+    }
 }

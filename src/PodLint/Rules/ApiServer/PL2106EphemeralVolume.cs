@@ -173,6 +173,21 @@ internal sealed class PL2106EphemeralVolume : IPodRule
         // VS76 (part): a data source needs a name and a kind; without an apiGroup the kind must be PersistentVolumeClaim.
         if (spec.DataSource is { IsValid: true, Value: { } source }) DataSource(source.Name, source.Kind, source.ApiGroup, specPath.Field("dataSource"), report);
         if (spec.DataSourceRef is { IsValid: true, Value: { } sourceRef }) DataSource(sourceRef.Name, sourceRef.Kind, sourceRef.ApiGroup, specPath.Field("dataSourceRef"), report);
+
+        // Both written: they must name the same object, and dataSource is not allowed with a cross-namespace dataSourceRef.
+        if (spec.DataSource is { IsValid: true, Value: { } ds } && spec.DataSourceRef is { IsValid: true, Value: { } dsr })
+        {
+            if (dsr.Namespace is { IsValid: true, Value.Length: > 0 })
+            {
+                report(Invalid, spec.DataSource.Value.Location.AtKey, "`dataSource` may not be specified when dataSourceRef.namespace is specified",
+                    "remove `dataSource`: `dataSourceRef` alone names an object of another namespace", specPath);
+            }
+            else if (!Same(ds.ApiGroup, dsr.ApiGroup) || !Same(ds.Kind, dsr.Kind) || !Same(ds.Name, dsr.Name))
+            {
+                report(Invalid, spec.DataSource.Value.Location.AtKey, "`dataSource` must match dataSourceRef",
+                    "remove one of `dataSource` and `dataSourceRef`, or make them name the same object", specPath);
+            }
+        }
     }
 
     private static void ClassName(Field<string> name, string field, Reporter report)
@@ -210,6 +225,10 @@ internal sealed class PL2106EphemeralVolume : IPodRule
             }
         }
     }
+
+    /// <summary>Equal as the server compares them: both unset, or both set to the same text.</summary>
+    private static bool Same(Field<string> a, Field<string> b)
+        => a.IsValid == b.IsValid && (!a.IsValid || string.Equals(a.Value, b.Value, StringComparison.Ordinal));
 
     private static string List(string[] values) => string.Join(", ", values.Select(v => $"`{v}`"));
 }
