@@ -87,4 +87,9 @@ public class PL2100VolumeNameAndSourceTests
     [TestCase("1.35", 1)]
     public void Image_volumes_are_dropped_before_1_35(string version, int findings)
         => Assert.That(Lint("    - {name: Bad_Name, image: {reference: busybox}}\n", version), Has.Count.EqualTo(findings));
+
+    [Test]
+    public void A_volume_with_two_sources_is_not_remembered_for_the_duplicate_check()
+        => Assert.That(Lint("    - {name: data, emptyDir: {}, secret: {secretName: s}}\n    - {name: data, emptyDir: {}}\n").Select(d => d.ErrorType),
+            Is.EqualTo(new ApiErrorType?[] { ApiErrorType.Forbidden }));
 }

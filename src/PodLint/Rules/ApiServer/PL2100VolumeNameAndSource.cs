@@ -67,8 +67,10 @@ internal sealed class PL2100VolumeNameAndSource : IPodRule
 
             // V5: every source after the first is reported; only the first is validated (by the other PL21xx rules).
             string? first = null;
+            var sources = 0;
             foreach (var (kind, source) in VolumeSources.Present(volume))
             {
+                sources++;
                 if (first is null)
                 {
                     first = kind.Key;
@@ -81,12 +83,13 @@ internal sealed class PL2100VolumeNameAndSource : IPodRule
                     [("volume", display), ("source", kind.Key), ("first", first)]);
             }
 
-            // V1–V3. A missing name is PL1003's; the duplicate check compares with earlier volumes whose name is valid.
+            // V1–V3. A missing name is PL1003's; the duplicate check compares with earlier volumes whose name is valid
+            // and that have one source (the server remembers only volumes without errors).
             var nameField = volume.Name;
             if (nameField.IsValid)
             {
                 var name = nameField.Value;
-                var valid = true;
+                var valid = sources <= 1;
                 if (name.Length == 0)
                 {
                     context.Report(EmptyName, nameField);
