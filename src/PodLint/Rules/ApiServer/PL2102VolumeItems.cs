@@ -88,7 +88,7 @@ internal sealed class PL2102VolumeItems : IPodRule
     {
         public void DefaultMode(Field<int> defaultMode, FieldPath sourcePath)
         {
-            var mode = ServerDefaults.VolumeMode(defaultMode);
+            var mode = ServerDefaults.VolumeFileMode(defaultMode);
             if (!VolumeSources.IsBadFileMode(mode)) return;
             Report(Invalid, defaultMode, sourcePath.Field("defaultMode"), $"`defaultMode` {Int(mode)} {VolumeSources.FileModeDetail}", ModeHelp(mode, "defaultMode"));
         }
@@ -163,7 +163,7 @@ internal sealed class PL2102VolumeItems : IPodRule
         private void FieldRef(ObjectFieldSelector fieldRef, FieldPath at)
         {
             // apiVersion is defaulted to v1 (§0.3), so its Required is unreachable; fieldPath is required by the schema.
-            var apiVersion = ServerDefaults.FieldRefApiVersion(fieldRef.ApiVersion);
+            var apiVersion = ServerDefaults.DownwardApiFieldRefApiVersion(fieldRef.ApiVersion);
             var fieldPath = fieldRef.FieldPath;
             if (!fieldPath.IsValid) return;
             var value = fieldPath.Value;

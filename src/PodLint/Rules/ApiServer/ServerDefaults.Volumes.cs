@@ -21,14 +21,14 @@ internal static partial class ServerDefaults
     public static bool VolumeDefaultsToEmptyDir(Volume volume) => !volume.EmptyDir.IsValid && volume.IsEmptyDir;
 
     /// <summary>The <c>defaultMode</c> the server validates: the written one, or <see cref="VolumeDefaultMode"/> when unset.</summary>
-    public static int VolumeMode(Field<int> defaultMode) => defaultMode.IsValid ? defaultMode.Value : VolumeDefaultMode;
+    public static int VolumeFileMode(Field<int> defaultMode) => defaultMode.IsValid ? defaultMode.Value : VolumeDefaultMode;
 
     /// <summary>The token lifetime the server validates: the written one, or <see cref="ServiceAccountTokenExpirationSeconds"/> when unset.</summary>
     public static long TokenExpirationSeconds(Field<long> expirationSeconds)
         => expirationSeconds.IsValid ? expirationSeconds.Value : ServiceAccountTokenExpirationSeconds;
 
     /// <summary>The <c>fieldRef.apiVersion</c> the server converts with: the written one, or <see cref="VolumeFieldRefApiVersion"/> when unset or empty.</summary>
-    public static string FieldRefApiVersion(Field<string> apiVersion)
+    public static string DownwardApiFieldRefApiVersion(Field<string> apiVersion)
         => apiVersion.IsValid && apiVersion.Value.Length > 0 ? apiVersion.Value : VolumeFieldRefApiVersion;
 }
 
