@@ -62,6 +62,13 @@ public static class RuleIds
     public const string WindowsHostProcess = "PL2097";
     public const string PodSpecWarning = "PL2098";
     public const string FieldIgnoredByVersion = "PL2099";
+    public const string VolumeNameAndSource = "PL2100";
+    public const string VolumeSourceFields = "PL2101";
+    public const string VolumeItems = "PL2102";
+    public const string ProjectedVolumeSources = "PL2103";
+    public const string DeprecatedVolumeType = "PL2104";
+    public const string OverlappingVolumePaths = "PL2105";
+    public const string EphemeralVolume = "PL2106";
     public const string Affinity = "PL2130";
     public const string Tolerations = "PL2131";
     public const string TopologySpreadConstraints = "PL2132";

@@ -20,3 +20,21 @@ public sealed partial class Volume
         }
     }
 }
+
+/// <summary>One source of a projected volume.</summary>
+public sealed partial class VolumeProjection
+{
+    /// <summary>Whether the entry names no projection at all (<c>{}</c>, or only null fields).</summary>
+    internal bool IsEmpty
+    {
+        get
+        {
+            foreach (var entry in ObjectMapping.EffectiveEntries())
+            {
+                if (!entry.Value.IsNull) return false;
+            }
+
+            return true;
+        }
+    }
+}
