@@ -45,13 +45,14 @@ internal sealed partial class PL2060InvalidResourceRequirements
             CheckPodLevelEntry(context, request, name, version);
             cpuOrMemory |= name is "cpu" or "memory";
             hugePages |= ResourceNames.IsHugePages(name);
-            if (requests.TryGetValue(name, out var requested)) CompareWithLimit(context, resources, name, requested, new Location(request.Span, request.KeySpan, requestsPath));
             if (!resources.Limits.ContainsKey(name) && !ResourceNames.IsOvercommitAllowed(name))
             {
                 context.Report(LimitRequired, new Location(request.KeySpan, request.KeySpan, resources.Limits.Path), [("name", name)]);
             }
 
-            if (requests.TryGetValue(name, out requested) && aggregateRequests.TryGetValue(name, out var aggregate) && aggregate > requested)
+            if (!requests.TryGetValue(name, out var requested)) continue;
+            CompareWithLimit(context, resources, name, requested, new Location(request.Span, request.KeySpan, requestsPath));
+            if (aggregateRequests.TryGetValue(name, out var aggregate) && aggregate > requested)
             {
                 context.Report(BelowAggregate, request, [("kind", "request"), ("name", name), ("value", requested.ToString()), ("aggregate", aggregate.ToString())]);
             }
@@ -63,7 +64,6 @@ internal sealed partial class PL2060InvalidResourceRequirements
             if (requests.ContainsKey(name)) continue;
             var defaulted = ServerDefaults.PodLevelRequest(context, name, limits.Count > 0, limit, aggregateRequests.TryGetValue(name, out var a) ? a : null);
             if (defaulted is not { } value) continue;
-            cpuOrMemory |= name is "cpu" or "memory";
             resources.Limits.TryGetValue(name, out var limitEntry);
             CompareWithLimit(context, resources, name, value, new Location(limitEntry.KeySpan, limitEntry.KeySpan, requestsPath));
         }
