@@ -52,6 +52,12 @@ public static class RuleIds
     public const string InvalidContainerPort = "PL2024";
     public const string ImageWhitespace = "PL2025";
     public const string PortDefinitionWarning = "PL2026";
+    public const string InvalidResourceRequirements = "PL2060";
+    public const string FractionalByteValue = "PL2061";
+    public const string InvalidResourceClaims = "PL2062";
+    public const string InvalidSecurityContext = "PL2070";
+    public const string InvalidSysctls = "PL2071";
+    public const string DeprecatedSecurityAnnotation = "PL2072";
     public const string PodSpecValue = "PL2090";
     public const string PodSpecName = "PL2091";
     public const string DnsConfig = "PL2092";

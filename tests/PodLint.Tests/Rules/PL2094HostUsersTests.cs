@@ -41,28 +41,4 @@ public class PL2094HostUsersTests
         Assert.That(found[1].Message, Is.EqualTo("`hostPID: true` is forbidden when `hostUsers` is false"));
         Assert.That(found[1].Help, Is.EqualTo("remove `hostPID: true`, or remove `hostUsers: false`: a Pod in its own user namespace cannot share the node's process (PID) namespace"));
     }
-
-    [TestCase("1.32", 0)]
-    [TestCase("1.33", 1)]
-    public void Unmasked_proc_mount_needs_host_users_false(string version, int count)
-    {
-        var found = RuleAssert.Findings("PL2094", """
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: web}
-            spec:
-              initContainers:
-                - name: init
-                  image: busybox:1.36
-                  securityContext: {procMount: Unmasked}
-              containers:
-                - {name: app, image: nginx:1.27}
-            """, version);
-        Assert.That(found, Has.Count.EqualTo(count));
-        if (count > 0)
-        {
-            Assert.That((found[0].Path, found[0].ErrorType, found[0].Message),
-                Is.EqualTo(("spec.initContainers[0].securityContext.procMount", (ApiErrorType?)ApiErrorType.Invalid, "`hostUsers` must be false to use `Unmasked`")));
-        }
-    }
 }
