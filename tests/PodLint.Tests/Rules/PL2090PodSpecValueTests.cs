@@ -5,15 +5,7 @@ namespace PodLint.Tests.Rules;
 
 public class PL2090PodSpecValueTests
 {
-    private static string Pod(string spec) => $$"""
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: web}
-        spec:
-        {{spec}}
-          containers:
-            - {name: app, image: nginx:1.27}
-        """;
+    private static string Pod(string spec) => RuleAssert.PodWithSpec(spec);
 
     [Test]
     public void Restart_policy_in_the_wrong_case_is_not_supported_with_the_servers_list()

@@ -5,15 +5,7 @@ namespace PodLint.Tests.Rules;
 
 public class PL2092DnsConfigTests
 {
-    private static string Pod(string spec) => $$"""
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: web}
-        spec:
-        {{spec}}
-          containers:
-            - {name: app, image: nginx:1.27}
-        """;
+    private static string Pod(string spec) => RuleAssert.PodWithSpec(spec);
 
     [Test]
     public void Dns_policy_none_without_config_is_required_and_nothing_else_is_checked()

@@ -5,15 +5,7 @@ namespace PodLint.Tests.Rules;
 
 public class PL2098PodSpecWarningTests
 {
-    private static string Pod(string spec) => $$"""
-        apiVersion: v1
-        kind: Pod
-        metadata: {name: web}
-        spec:
-        {{spec}}
-          containers:
-            - {name: app, image: nginx:1.27}
-        """;
+    private static string Pod(string spec) => RuleAssert.PodWithSpec(spec);
 
     [Test]
     public void Warnings_have_no_error_type_and_the_servers_text()

@@ -37,6 +37,18 @@ internal static class RuleAssert
             - {name: app, image: nginx:1.27}
         """;
 
+    /// <summary>A Pod named <c>web</c> with one container <c>app</c>, and <paramref name="spec"/> (lines indented by two
+    /// spaces, or empty) under its <c>spec</c>, before <c>containers</c>.</summary>
+    public static string PodWithSpec(string spec) => $$"""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+        {{spec}}
+          containers:
+            - {name: app, image: nginx:1.27}
+        """;
+
     /// <summary>Asserts the text lints with no finding at all.</summary>
     public static void Clean(string text)
     {

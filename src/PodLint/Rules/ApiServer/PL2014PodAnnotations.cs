@@ -116,11 +116,7 @@ internal sealed class PL2014PodAnnotations : IPodRule
     {
         if (profile is "runtime/default" or "docker/default" or "unconfined") return [];
         if (!profile.StartsWith("localhost/", StringComparison.Ordinal)) return ["must be a valid seccomp profile"];
-        var path = profile["localhost/".Length..];
-        var errors = new List<string>();
-        if (path.StartsWith('/')) errors.Add("must be a relative path");
-        if (path.Split('/').Contains("..", StringComparer.Ordinal)) errors.Add("must not contain '..'");
-        return errors;
+        return PathFormats.LocalDescendingPathErrors(profile["localhost/".Length..]);
     }
 
     private static void AppArmor(PodContext context, Location at, string key, string value)

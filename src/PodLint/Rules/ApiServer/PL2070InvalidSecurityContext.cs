@@ -172,22 +172,13 @@ internal sealed partial class PL2070InvalidSecurityContext : IPodRule
             if (localhost.IsUnset) context.Report(LocalhostRequired, localhost.MissingAt, [("profile", "seccompProfile"), ("kind", "seccomp")]);
             else if (localhost.IsValid)
             {
-                foreach (var detail in LocalDescendingPathErrors(localhost.Value)) context.Report(LocalhostPath, localhost, [("value", localhost.Value), ("detail", detail)]);
+                foreach (var detail in PathFormats.LocalDescendingPathErrors(localhost.Value)) context.Report(LocalhostPath, localhost, [("value", localhost.Value), ("detail", detail)]);
             }
         }
         else if (type.IsValid && localhost.State is FieldState.Valid)
         {
             context.Report(LocalhostOnly, localhost, [("profile", "seccompProfile"), ("type", type.Value), ("kind", "seccomp")]);
         }
-    }
-
-    /// <summary><c>validateLocalDescendingPath</c>: not absolute, no <c>..</c> element.</summary>
-    internal static List<string> LocalDescendingPathErrors(string path)
-    {
-        var errors = new List<string>();
-        if (path.StartsWith('/')) errors.Add("must be a relative path");
-        if (path.Split('/').Contains("..", StringComparer.Ordinal)) errors.Add("must not contain '..'");
-        return errors;
     }
 
     private static void AppArmor(PodContext context, Field<AppArmorProfile> field, string version)

@@ -56,7 +56,7 @@ internal sealed partial class PL2101VolumeSourceFields : IPodRule
                     break;
                 case HostPathVolumeSource s:
                     if (!check.NotEmpty(s.Path, "path", true, "set `path` to the absolute path on the node")) break;
-                    if (VolumeSources.HasBackstep(s.Path.Value))
+                    if (PathFormats.HasBackstep(s.Path.Value))
                     {
                         check.Report(Invalid, s.Path, "path", $"`path` `{s.Path.Value}` must not contain '..'", "write the path without `..` elements");
                     }
@@ -73,7 +73,7 @@ internal sealed partial class PL2101VolumeSourceFields : IPodRule
                     check.NotEmpty(s.Repository, "repository", true, "set `repository` to the URL of the git repository");
                     if (s.Directory.IsValid)
                     {
-                        foreach (var detail in VolumeSources.LocalDescendingPathErrors(s.Directory.Value))
+                        foreach (var detail in PathFormats.LocalDescendingPathErrors(s.Directory.Value))
                         {
                             check.Report(Invalid, s.Directory, "directory", $"`directory` `{s.Directory.Value}` {detail}",
                                 "use a path relative to the volume, without `..` elements (`.` for the volume itself)");
@@ -422,15 +422,12 @@ internal sealed partial class PL2101VolumeSourceFields : IPodRule
         }
     }
 
-    private static string List(string[] values) => string.Join(", ", values.Select(v => $"`{v}`"));
+    private static string List(string[] values) => SupportedValues.List(values);
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Suggest(string value, string[] supported, string field)
-    {
-        var match = supported.FirstOrDefault(s => s.Length > 0 && string.Equals(s, value.Trim(), StringComparison.OrdinalIgnoreCase));
-        return match is not null ? $"write `{match}`: the values are case-sensitive" : $"use one of {List(supported)} for `{field}`";
-    }
+        => SupportedValues.Help([.. supported.Where(s => s.Length > 0)], value, $"use one of {List(supported)} for `{field}`");
 
     [GeneratedRegex(@"iqn\.[0-9]{4}-[0-9]{2}\.([A-Za-z0-9\-.]+)(:[^,;*&$|\t\n\f\r ]+)\z", RegexOptions.CultureInvariant)]
     private static partial Regex IqnRegex();

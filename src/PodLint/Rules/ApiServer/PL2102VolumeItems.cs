@@ -145,7 +145,7 @@ internal sealed class PL2102VolumeItems : IPodRule
                 return;
             }
 
-            foreach (var detail in VolumeSources.LocalNonReservedPathErrors(path.Value))
+            foreach (var detail in PathFormats.LocalNonReservedPathErrors(path.Value))
             {
                 Report(Invalid, path, at, $"item `path` `{path.Value}` {detail}",
                     "use a path relative to the volume's mount point, without `..` elements and not starting with `..` (the volume's own `..data` links use that)");

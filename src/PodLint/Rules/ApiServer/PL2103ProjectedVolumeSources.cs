@@ -144,7 +144,7 @@ internal sealed class PL2103ProjectedVolumeSources : IPodRule
                     return;
                 }
 
-                foreach (var detail in VolumeSources.LocalNonReservedPathErrors(path))
+                foreach (var detail in PathFormats.LocalNonReservedPathErrors(path))
                 {
                     Report(Invalid, token.Path, projectedPath.Field("path"), $"the service account token's `path` `{path}` {detail}",
                         "use a file name relative to the volume's mount point, e.g. `token`");

@@ -130,9 +130,8 @@ internal sealed class PL2106EphemeralVolume : IPodRule
             if (!mode.IsValid) continue;
             if (!AccessModes.Contains(mode.Value, StringComparer.Ordinal))
             {
-                var match = AccessModes.FirstOrDefault(m => string.Equals(m, mode.Value, StringComparison.OrdinalIgnoreCase));
                 report(NotSupported, mode, $"access mode `{mode.Value}` is not supported (supported values: {List(AccessModes)})",
-                    match is not null ? $"write `{match}`: the values are case-sensitive" : $"use one of {List(AccessModes)}", specPath.Field("accessModes"));
+                    SupportedValues.Help(AccessModes, mode.Value, $"use one of {List(AccessModes)}"), specPath.Field("accessModes"));
             }
             else if (mode.Value == "ReadWriteOncePod") once = true;
             else other = true;
@@ -230,5 +229,5 @@ internal sealed class PL2106EphemeralVolume : IPodRule
     private static bool Same(Field<string> a, Field<string> b)
         => a.IsValid == b.IsValid && (!a.IsValid || string.Equals(a.Value, b.Value, StringComparison.Ordinal));
 
-    private static string List(string[] values) => string.Join(", ", values.Select(v => $"`{v}`"));
+    private static string List(string[] values) => SupportedValues.List(values);
 }

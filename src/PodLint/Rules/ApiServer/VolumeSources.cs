@@ -100,29 +100,6 @@ internal static class VolumeSources
         return new Location(location.Span, location.KeySpan, path);
     }
 
-    /// <summary><c>validatePathNoBacksteps</c>: whether a <c>/</c>-separated element is <c>..</c>.</summary>
-    public static bool HasBackstep(string path) => path.Split('/').Contains("..", StringComparer.Ordinal);
-
-    /// <summary>
-    /// <c>ValidateLocalNonReservedPath</c> (items, token and trust-bundle paths, §4.6): not absolute, no <c>..</c>
-    /// element, not starting with <c>..</c>; the server's details, in its order.
-    /// </summary>
-    public static List<string> LocalNonReservedPathErrors(string path)
-    {
-        var errors = LocalDescendingPathErrors(path);
-        if (path.StartsWith("..", StringComparison.Ordinal) && !path.StartsWith("../", StringComparison.Ordinal)) errors.Add("must not start with '..'");
-        return errors;
-    }
-
-    /// <summary><c>validateLocalDescendingPath</c> (<c>gitRepo.directory</c>): not absolute, no <c>..</c> element.</summary>
-    public static List<string> LocalDescendingPathErrors(string path)
-    {
-        var errors = new List<string>();
-        if (path.StartsWith('/')) errors.Add("must be a relative path");
-        if (HasBackstep(path)) errors.Add("must not contain '..'");
-        return errors;
-    }
-
     /// <summary>Whether a file mode is outside 0–0777.</summary>
     public static bool IsBadFileMode(int mode) => mode is < 0 or > MaxFileMode;
 
