@@ -52,6 +52,9 @@ public static class RuleIds
     public const string InvalidContainerPort = "PL2024";
     public const string ImageWhitespace = "PL2025";
     public const string PortDefinitionWarning = "PL2026";
+    public const string InvalidProbeOrHook = "PL2050";
+    public const string InitContainerProbeOrHook = "PL2080";
+    public const string EphemeralContainerOnCreate = "PL2081";
 
     // PL3xxx: multi-container
     public const string DuplicateContainerPort = "PL3001";
