@@ -28,6 +28,7 @@ public static class RuleRegistry
         new PL2024InvalidContainerPort(),
         new PL2025ImageWhitespace(),
         new PL2026PortDefinitionWarning(),
+        new PL2030InvalidEnv(),
         new PL2040InvalidVolumeMount(),
         new PL2050InvalidProbeOrHook(),
         new PL2080InitContainerProbeOrHook(),
