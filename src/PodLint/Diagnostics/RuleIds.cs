@@ -53,6 +53,7 @@ public static class RuleIds
     public const string ImageWhitespace = "PL2025";
     public const string PortDefinitionWarning = "PL2026";
     public const string InvalidEnv = "PL2030";
+    public const string EnvVarHidesPrevious = "PL2031";
     public const string InvalidVolumeMount = "PL2040";
     public const string InvalidProbeOrHook = "PL2050";
     public const string InitContainerProbeOrHook = "PL2080";

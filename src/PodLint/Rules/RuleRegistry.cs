@@ -29,6 +29,7 @@ public static class RuleRegistry
         new PL2025ImageWhitespace(),
         new PL2026PortDefinitionWarning(),
         new PL2030InvalidEnv(),
+        new PL2031EnvVarHidesPrevious(),
         new PL2040InvalidVolumeMount(),
         new PL2050InvalidProbeOrHook(),
         new PL2080InitContainerProbeOrHook(),
