@@ -354,6 +354,14 @@ internal sealed class PL2030InvalidEnv : ContainerRule
             return;
         }
 
+        // A StatefulSet's Pods also get a claim volume for each of its volumeClaimTemplates: there, but no emptyDir.
+        if (context.Object is StatefulSet { Spec.Value: { } set }
+            && set.VolumeClaimTemplates.Any(c => c.Metadata.Value?.Name.Value == volumeName.Value))
+        {
+            context.Report(VolumeNotEmptyDir, volumeName, [("value", volumeName.Value)]);
+            return;
+        }
+
         context.Report(VolumeNotFound, volumeName, [("value", volumeName.Value)]);
     }
 

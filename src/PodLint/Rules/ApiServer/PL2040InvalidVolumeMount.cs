@@ -70,22 +70,37 @@ internal sealed class PL2040InvalidVolumeMount : ContainerRule
         CheckDevices(context, container, volumes);
     }
 
-    /// <summary>The Pod's volumes by name, or null when the list is unusable (then no name is said to be missing).</summary>
-    private static Dictionary<string, Volume>? Volumes(PodContext context)
+    /// <summary>
+    /// The Pod's volumes by name, each with whether it can be attached as a block device (a <c>persistentVolumeClaim</c>
+    /// or <c>ephemeral</c> volume); null when the list is unusable (then no name is said to be missing). A StatefulSet's
+    /// Pods also get a claim volume for each of its <c>volumeClaimTemplates</c>, replacing a template volume of that name
+    /// (the API server does not validate a StatefulSet's template, only the Pods made from it).
+    /// </summary>
+    private static Dictionary<string, bool>? Volumes(PodContext context)
     {
         var list = context.Spec?.Volumes ?? default;
         if (list.IsInvalid) return null;
-        var volumes = new Dictionary<string, Volume>(StringComparer.Ordinal);
+        var volumes = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var volume in list)
         {
             if (volume.Name.IsInvalid) return null;
-            if (volume.Name.IsValid) volumes.TryAdd(volume.Name.Value, volume);
+            if (volume.Name.IsValid) volumes.TryAdd(volume.Name.Value, volume.PersistentVolumeClaim.IsValid || volume.Ephemeral.IsValid);
+        }
+
+        if (context.Object is StatefulSet { Spec.Value: { } set })
+        {
+            if (set.VolumeClaimTemplates.IsInvalid) return null;
+            foreach (var claim in set.VolumeClaimTemplates)
+            {
+                if (claim.Metadata.Value?.Name is not { IsValid: true } name) return null;
+                volumes[name.Value] = true;
+            }
         }
 
         return volumes;
     }
 
-    private static void CheckMounts(PodContext context, Container container, Dictionary<string, Volume>? volumes)
+    private static void CheckMounts(PodContext context, Container container, Dictionary<string, bool>? volumes)
     {
         var mounts = container.VolumeMounts;
         var listPath = mounts.Path;
@@ -145,7 +160,7 @@ internal sealed class PL2040InvalidVolumeMount : ContainerRule
         }
     }
 
-    private static void CheckDevices(PodContext context, Container container, Dictionary<string, Volume>? volumes)
+    private static void CheckDevices(PodContext context, Container container, Dictionary<string, bool>? volumes)
     {
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var paths = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -168,8 +183,8 @@ internal sealed class PL2040InvalidVolumeMount : ContainerRule
 
                 if (name.Value.Length > 0 && volumes is not null)
                 {
-                    if (!volumes.TryGetValue(name.Value, out var volume)) context.Report(NotFound, name, [("field", "name"), ("value", name.Value)]);
-                    else if (!volume.PersistentVolumeClaim.IsValid && !volume.Ephemeral.IsValid) context.Report(DeviceNotBlock, name, [("field", "name"), ("value", name.Value)]);
+                    if (!volumes.TryGetValue(name.Value, out var block)) context.Report(NotFound, name, [("field", "name"), ("value", name.Value)]);
+                    else if (!block) context.Report(DeviceNotBlock, name, [("field", "name"), ("value", name.Value)]);
                 }
 
                 if (name.Value.Length > 0 && FindMount(container, m => m.Name, name.Value) is not null)
