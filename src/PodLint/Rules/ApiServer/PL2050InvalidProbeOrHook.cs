@@ -24,7 +24,7 @@ internal sealed class PL2050InvalidProbeOrHook : ContainerRule
         "keep one handler: the kubelet runs exactly one", ApiErrorType.Forbidden);
 
     public static readonly MessageTemplate Negative = new("negative", "`{field}: {value}` must be greater than or equal to 0",
-        "use 0 or more; 0 gives the default", ApiErrorType.Invalid);
+        "use 0 or more: 0 means the default (for `initialDelaySeconds`, no delay)", ApiErrorType.Invalid);
 
     public static readonly MessageTemplate SuccessThresholdNotOne = new("success-threshold-not-one", "`{handler}.successThreshold: {value}` must be 1",
         "a liveness or startup probe succeeds on its first success: write `successThreshold: 1`, or remove it", ApiErrorType.Invalid);
