@@ -39,7 +39,7 @@ public class PL2022ContainerRestartPolicyTests
     }
 
     [Test]
-    public void Init_containers_are_not_checked()
+    public void A_native_sidecar_is_accepted()
         => Assert.That(ContainerChecks.Lint("PL2022",
             "  initContainers:\n    - {name: side, image: nginx, restartPolicy: Always}\n  containers:\n    - {name: web, image: nginx}\n", "1.30"), Is.Empty);
 
@@ -75,6 +75,61 @@ public class PL2022ContainerRestartPolicyTests
         {
             ("spec.containers[0].restartPolicyRules", ApiErrorType.TooMany, "container `t` has 21 `restartPolicyRules`, more than 20"),
             ("spec.containers[0].restartPolicyRules[20].exitCodes.values", ApiErrorType.TooMany, "restart rule lists 256 exit codes, more than 255"),
+        }));
+    }
+}
+
+public class PL2022InitContainerRestartPolicyTests
+{
+    private const string Init = "  containers:\n    - {name: web, image: nginx}\n  initContainers:\n    - name: init\n      image: busybox\n";
+
+    [TestCase("1.29")]
+    [TestCase("1.34")]
+    public void Only_always_up_to_1_34(string version)
+    {
+        var found = ContainerChecks.Lint("PL2022", Init + "      restartPolicy: Never\n", version);
+        Assert.That(found, Has.Count.EqualTo(1));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(found[0].Path, Is.EqualTo("spec.initContainers[0].restartPolicy"));
+            Assert.That(found[0].ErrorType, Is.EqualTo(ApiErrorType.NotSupported));
+            Assert.That(found[0].Message, Is.EqualTo("`restartPolicy: Never` is not supported for container `init` (supported values: `Always`)"));
+            Assert.That(found[0].Help, Is.EqualTo($"write `restartPolicy: Always` to make it a native sidecar, or remove it for an init container that runs once (Kubernetes {version})"));
+        }
+    }
+
+    [TestCase("Never", 0)]
+    [TestCase("OnFailure", 0)]
+    [TestCase("Always", 0)]
+    [TestCase("Sometimes", 1)]
+    [TestCase("", 1)]
+    public void Never_and_on_failure_from_1_35(string policy, int expected)
+    {
+        var found = ContainerChecks.Lint("PL2022", Init + $"      restartPolicy: \"{policy}\"\n", "1.35");
+        Assert.That(found, Has.Count.EqualTo(expected));
+        if (expected == 1) Assert.That(found[0].Message, Is.EqualTo($"`restartPolicy: {policy}` is not supported for container `init` (supported values: `Always`, `Never`, `OnFailure`)"));
+    }
+
+    [Test]
+    public void A_sidecar_may_not_have_restart_rules_from_1_35()
+    {
+        var spec = Init + "      restartPolicy: Always\n      restartPolicyRules:\n        - {action: Restart, exitCodes: {operator: In, values: [1]}}\n";
+        var found = ContainerChecks.Lint("PL2022", spec, "1.35");
+        Assert.That(found.Select(d => (d.Path, d.ErrorType, d.Message)), Is.EqualTo(new (string?, ApiErrorType?, string)[]
+        {
+            ("spec.initContainers[0].restartPolicyRules", ApiErrorType.Forbidden, "`restartPolicyRules` are not allowed for init containers with restart policy Always (container `init`)"),
+        }));
+        Assert.That(ContainerChecks.Lint("PL2022", spec, "1.34"), Is.Empty);
+    }
+
+    [Test]
+    public void Rules_of_other_init_containers_are_checked_from_1_35()
+    {
+        var found = ContainerChecks.Lint("PL2022", Init + "      restartPolicyRules:\n        - {action: Restart}\n", "1.36");
+        Assert.That(found.Select(d => (d.Path, d.ErrorType)), Is.EqualTo(new (string?, ApiErrorType?)[]
+        {
+            ("spec.initContainers[0].restartPolicy", ApiErrorType.Required),
+            ("spec.initContainers[0].restartPolicyRules[0].exitCodes", ApiErrorType.Required),
         }));
     }
 }

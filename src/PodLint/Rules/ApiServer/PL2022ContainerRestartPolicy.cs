@@ -8,7 +8,9 @@ namespace PodLint.Rules.ApiServer;
 /// containers may set it (<c>Always</c> makes a native sidecar). In 1.34 the gate ContainerRestartRules exists but is
 /// off, and the server silently drops the field of a regular container before validation
 /// (<c>dropContainerRestartRules</c>): nothing to report. From 1.35 (beta, on) a regular container may set
-/// <c>Always</c>, <c>OnFailure</c> or <c>Never</c>.
+/// <c>Always</c>, <c>OnFailure</c> or <c>Never</c>. An init container (§1.J I1) may set <c>Always</c> (a native sidecar,
+/// gate SidecarContainers, beta on from 1.29), from 1.35 also <c>Never</c> and <c>OnFailure</c>, and from 1.35 restart
+/// rules unless it is a native sidecar (§7.2).
 /// </summary>
 internal sealed class PL2022ContainerRestartPolicy : ContainerRule
 {
@@ -17,8 +19,8 @@ internal sealed class PL2022ContainerRestartPolicy : ContainerRule
         "remove it: a regular container follows the Pod's `restartPolicy`; to run a helper beside the app, move it to `initContainers` with `restartPolicy: Always` (a native sidecar)", ApiErrorType.Forbidden);
 
     public static readonly MessageTemplate NotSupported = new("not-supported",
-        "`restartPolicy: {value}` is not supported for container `{container}` (supported values: `Always`, `Never`, `OnFailure`)",
-        "use `Always`, `Never` or `OnFailure`, or remove it to follow the Pod's `restartPolicy`", ApiErrorType.NotSupported);
+        "`restartPolicy: {value}` is not supported for container `{container}` (supported values: {supported})",
+        "{help}", ApiErrorType.NotSupported);
 
     public static readonly MessageTemplate RulesWithoutPolicy = new("rules-without-policy",
         "container `{container}` has `restartPolicyRules` but no `restartPolicy`: it must specify restartPolicy when restart rules are used",
@@ -39,14 +41,27 @@ internal sealed class PL2022ContainerRestartPolicy : ContainerRule
     public static readonly MessageTemplate TooManyExitCodes = new("too-many-exit-codes", "restart rule lists {count} exit codes, more than 255",
         "list at most 255 exit codes; use `operator: NotIn` for the few codes that should not match", ApiErrorType.TooMany);
 
+    public static readonly MessageTemplate SidecarRules = new("sidecar-rules",
+        "`restartPolicyRules` are not allowed for init containers with restart policy Always (container `{container}`)",
+        "a native sidecar is always restarted: remove `restartPolicyRules`, or drop `restartPolicy: Always` to make it a plain init container", ApiErrorType.Forbidden);
+
     public static readonly RuleDescriptor Rule = new(RuleIds.ContainerRestartPolicy, "container-restart-policy", RuleCategory.ApiServer,
-        Severity.Error, "A regular container may not set `restartPolicy` before Kubernetes 1.34 (1.34 ignores it), and from 1.35 only to `Always`, `Never` or `OnFailure`",
-        messages: [NonInit, NotSupported, RulesWithoutPolicy, TooManyRules, RuleAction, RuleExitCodes, RuleOperator, TooManyExitCodes], appliesTo: ContainerRoles.App);
+        Severity.Error, "A container's `restartPolicy` must be one the Kubernetes version supports: none on a regular container before 1.34 (1.34 ignores it), `Always` on an init container, and from 1.35 `Always`, `Never` or `OnFailure` with valid restart rules",
+        messages: [NonInit, NotSupported, RulesWithoutPolicy, TooManyRules, RuleAction, RuleExitCodes, RuleOperator, TooManyExitCodes, SidecarRules],
+        appliesTo: ContainerRoles.App | ContainerRoles.NativeSidecar | ContainerRoles.Init);
+
+    private const string AllPolicies = "`Always`, `Never`, `OnFailure`";
 
     public override RuleDescriptor Descriptor => Rule;
 
     protected override void AnalyzeContainer(PodContext context, Container container)
     {
+        if (container.IsInitContainer)
+        {
+            AnalyzeInitContainer(context, container);
+            return;
+        }
+
         var policy = container.RestartPolicy;
         if (KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 35)) CheckRules(context, container);
         if (!policy.IsValid) return;
@@ -56,8 +71,39 @@ internal sealed class PL2022ContainerRestartPolicy : ContainerRule
         }
         else if (KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 35) && policy.Value is not ("Always" or "Never" or "OnFailure"))
         {
-            context.Report(NotSupported, policy, [("value", policy.Value), ("container", container.DisplayName)]);
+            context.Report(NotSupported, policy, [("value", policy.Value), ("container", container.DisplayName), ("supported", AllPolicies),
+                ("help", "use `Always`, `Never` or `OnFailure`, or remove it to follow the Pod's `restartPolicy`")]);
         }
+    }
+
+    /// <summary>
+    /// An init container's <c>restartPolicy</c> (§1.J I1): only <c>Always</c> before 1.35; from 1.35 (ContainerRestartRules)
+    /// also <c>Never</c> and <c>OnFailure</c>, and restart rules, but not on a native sidecar (§7.2). In 1.34 the server drops
+    /// the rules (gate off); before, the field does not exist (PL1002).
+    /// </summary>
+    private static void AnalyzeInitContainer(PodContext context, Container container)
+    {
+        var policy = container.RestartPolicy;
+        var rulesEnabled = KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 35);
+        if (policy.IsValid && !rulesEnabled && policy.Value != "Always")
+        {
+            context.Report(NotSupported, policy, [("value", policy.Value), ("container", container.DisplayName), ("supported", "`Always`"),
+                ("help", $"write `restartPolicy: Always` to make it a native sidecar, or remove it for an init container that runs once (Kubernetes {context.KubernetesVersion})")]);
+        }
+        else if (policy.IsValid && rulesEnabled && policy.Value is not ("Always" or "Never" or "OnFailure"))
+        {
+            context.Report(NotSupported, policy, [("value", policy.Value), ("container", container.DisplayName), ("supported", AllPolicies),
+                ("help", "write `Always` for a native sidecar, or `Never` or `OnFailure`, or remove it to follow the Pod's `restartPolicy`")]);
+        }
+
+        if (!rulesEnabled || !container.RestartPolicyRules.IsValid || container.RestartPolicyRules.Count == 0) return;
+        if (policy.Value == "Always" && policy.IsValid)
+        {
+            context.Report(SidecarRules, container.RestartPolicyRules.Location.AtKey, [("container", container.DisplayName)]);
+            return;
+        }
+
+        CheckRules(context, container);
     }
 
     /// <summary>The restart rules of a regular container (spec §7.2, from 1.35; dropped with the gate off in 1.34).</summary>
