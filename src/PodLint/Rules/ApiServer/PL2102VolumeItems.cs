@@ -163,7 +163,7 @@ internal sealed class PL2102VolumeItems : IPodRule
         private void FieldRef(ObjectFieldSelector fieldRef, FieldPath at)
         {
             // apiVersion is defaulted to v1 (§0.3), so its Required is unreachable; fieldPath is required by the schema.
-            var apiVersion = ServerDefaults.DownwardApiFieldRefApiVersion(fieldRef.ApiVersion);
+            var apiVersion = ServerDefaults.FieldRefApiVersion(fieldRef);
             var fieldPath = fieldRef.FieldPath;
             if (!fieldPath.IsValid) return;
             var value = fieldPath.Value;

@@ -37,7 +37,8 @@ internal static partial class ServerDefaults
     public static long TerminationGracePeriodSeconds(PodSpec? spec)
         => spec is not null && spec.TerminationGracePeriodSeconds.IsValid ? spec.TerminationGracePeriodSeconds.Value : 30;
 
-    /// <summary>A <c>fieldRef</c>'s <c>apiVersion</c> after defaulting: <c>v1</c> when empty (§0.3 "<c>fieldRef.apiVersion</c> | <c>v1</c>").</summary>
+    /// <summary>A <c>fieldRef</c>'s <c>apiVersion</c> after defaulting, in env vars and downward API volumes alike: <c>v1</c>
+    /// when empty (§0.3 "<c>fieldRef.apiVersion</c> | <c>v1</c>").</summary>
     public static string FieldRefApiVersion(ObjectFieldSelector selector) => selector.ApiVersion.Value is { Length: > 0 } v ? v : "v1";
 
     private static int OrWhenZero(Field<int> field, int value) => field.IsValid && field.Value != 0 ? field.Value : value;

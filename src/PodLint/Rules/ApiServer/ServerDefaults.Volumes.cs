@@ -11,9 +11,6 @@ internal static partial class ServerDefaults
     /// <summary>§0.3: "<c>serviceAccountToken.expirationSeconds</c> | <c>3600</c>".</summary>
     public const long ServiceAccountTokenExpirationSeconds = 3600;
 
-    /// <summary>§0.3: "<c>fieldRef.apiVersion</c> | <c>v1</c>" (for the <c>fieldRef</c> of downward API volume items).</summary>
-    public const string VolumeFieldRefApiVersion = "v1";
-
     /// <summary>
     /// §0.3: "<c>spec.volumes[i]</c> with <b>no volume source at all</b> | becomes <c>emptyDir: {}</c> (so 'must specify a
     /// volume type' is unreachable via JSON)". True when the volume names no source, so the server sees an emptyDir.
@@ -26,10 +23,6 @@ internal static partial class ServerDefaults
     /// <summary>The token lifetime the server validates: the written one, or <see cref="ServiceAccountTokenExpirationSeconds"/> when unset.</summary>
     public static long TokenExpirationSeconds(Field<long> expirationSeconds)
         => expirationSeconds.IsValid ? expirationSeconds.Value : ServiceAccountTokenExpirationSeconds;
-
-    /// <summary>The <c>fieldRef.apiVersion</c> the server converts with: the written one, or <see cref="VolumeFieldRefApiVersion"/> when unset or empty.</summary>
-    public static string DownwardApiFieldRefApiVersion(Field<string> apiVersion)
-        => apiVersion.IsValid && apiVersion.Value.Length > 0 ? apiVersion.Value : VolumeFieldRefApiVersion;
 }
 
 /// <summary>Defaults of the in-tree volume sources that the validation of §1.L depends on.</summary>
