@@ -606,9 +606,13 @@ internal static class CorpusGenerator
             }
             else
             {
-                requests.Add("cpu", rng.Pick(["100m", "250m", "500m", "1"])).Add("memory", rng.Pick(["128Mi", "256Mi", "512Mi", "1Gi"]));
+                var cpu = rng.Pick(["100m", "250m", "500m", "1"]);
+                var memory = rng.Pick(["128Mi", "256Mi", "512Mi", "1Gi"]);
+                requests.Add("cpu", cpu).Add("memory", memory);
                 if (rng.Chance(0.3)) limits.Add("cpu", rng.Pick(["1", "2", "1500m"]));
-                limits.Add("memory", rng.Pick(["512Mi", "1Gi", "2Gi"]));
+                // A limit below the request is refused by the API server (PL2060): a 1Gi request gets at least a 1Gi limit.
+                var limit = rng.Pick(["512Mi", "1Gi", "2Gi"]);
+                limits.Add("memory", memory == "1Gi" && limit == "512Mi" ? "1Gi" : limit);
                 if (rng.Chance(0.1)) requests.Add("ephemeral-storage", "1Gi");
             }
 
