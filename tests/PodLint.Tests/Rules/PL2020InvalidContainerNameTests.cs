@@ -12,7 +12,7 @@ public class PL2020InvalidContainerNameTests
     [Test]
     public void Reports_the_servers_label_message_with_a_suggestion()
     {
-        var found = ContainerChecks.Lint("PL2020", "  containers:\n    - {name: Web_Server, image: nginx}\n");
+        var found = RuleAssert.FindingsInSpec("PL2020", "  containers:\n    - {name: Web_Server, image: nginx}\n");
         Assert.That(found, Has.Count.EqualTo(1));
         using (Assert.EnterMultipleScope())
         {
@@ -26,7 +26,7 @@ public class PL2020InvalidContainerNameTests
     [Test]
     public void Reports_dots_length_and_empty_names()
     {
-        var found = ContainerChecks.Lint("PL2020",
+        var found = RuleAssert.FindingsInSpec("PL2020",
             "  containers:\n    - {name: a.b, image: nginx}\n    - {name: \"\", image: nginx}\n    - {name: " + new string('a', 64) + ", image: nginx}\n");
         using (Assert.EnterMultipleScope())
         {

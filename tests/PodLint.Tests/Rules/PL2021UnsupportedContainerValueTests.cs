@@ -8,7 +8,7 @@ public class PL2021UnsupportedContainerValueTests
     [Test]
     public void Reports_the_supported_values_in_the_servers_order()
     {
-        var found = ContainerChecks.Lint("PL2021",
+        var found = RuleAssert.FindingsInSpec("PL2021",
             "  containers:\n    - name: a\n      image: nginx\n      imagePullPolicy: Sometimes\n      terminationMessagePolicy: Logs\n      ports: [{containerPort: 80, protocol: HTTP}]\n");
         using (Assert.EnterMultipleScope())
         {
@@ -31,12 +31,12 @@ public class PL2021UnsupportedContainerValueTests
     [Test]
     public void Gives_the_right_case()
     {
-        var found = ContainerChecks.Lint("PL2021", "  containers:\n    - {name: a, image: nginx, ports: [{containerPort: 53, protocol: udp}]}\n");
+        var found = RuleAssert.FindingsInSpec("PL2021", "  containers:\n    - {name: a, image: nginx, ports: [{containerPort: 53, protocol: udp}]}\n");
         Assert.That(found.Single().Help, Is.EqualTo("write `UDP`: the values are case-sensitive"));
     }
 
     [Test]
     public void Empty_values_are_defaulted_before_validation()
-        => Assert.That(ContainerChecks.Lint("PL2021",
+        => Assert.That(RuleAssert.FindingsInSpec("PL2021",
             "  containers:\n    - {name: a, image: nginx, imagePullPolicy: \"\", terminationMessagePolicy: \"\", ports: [{containerPort: 53, protocol: \"\"}]}\n"), Is.Empty);
 }

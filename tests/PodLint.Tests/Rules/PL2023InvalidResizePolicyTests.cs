@@ -12,7 +12,7 @@ public class PL2023InvalidResizePolicyTests
     [Test]
     public void Reports_with_the_servers_paths_and_types()
     {
-        var found = ContainerChecks.Lint("PL2023", Spec);
+        var found = RuleAssert.FindingsInSpec("PL2023", Spec);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(found.Select(d => (d.Path, d.ErrorType, d.Message)), Is.EquivalentTo(new (string, ApiErrorType?, string)[]
@@ -33,12 +33,12 @@ public class PL2023InvalidResizePolicyTests
     [TestCase("1.33", 5)]
     [TestCase("1.36", 5)]
     public void Is_checked_from_1_33(string version, int count)
-        => Assert.That(ContainerChecks.Lint("PL2023", Spec, version), Has.Count.EqualTo(count));
+        => Assert.That(RuleAssert.FindingsInSpec("PL2023", Spec, version), Has.Count.EqualTo(count));
 
     [Test]
     public void Empty_values_are_required()
     {
-        var found = ContainerChecks.Lint("PL2023",
+        var found = RuleAssert.FindingsInSpec("PL2023",
             "  containers:\n    - name: web\n      image: nginx\n      resizePolicy: [{resourceName: \"\", restartPolicy: \"\"}]\n");
         using (Assert.EnterMultipleScope())
         {

@@ -10,7 +10,7 @@ public class PL2024InvalidContainerPortTests
     [Test]
     public void Reports_numbers_with_the_servers_types()
     {
-        var found = ContainerChecks.Lint("PL2024",
+        var found = RuleAssert.FindingsInSpec("PL2024",
             "  containers:\n    - name: web\n      image: nginx\n      ports:\n        - {containerPort: 0}\n        - {containerPort: 70000, hostPort: 65536}\n");
         using (Assert.EnterMultipleScope())
         {
@@ -27,7 +27,7 @@ public class PL2024InvalidContainerPortTests
     [Test]
     public void Reports_names_and_duplicates_within_one_container()
     {
-        var found = ContainerChecks.Lint("PL2024",
+        var found = RuleAssert.FindingsInSpec("PL2024",
             "  containers:\n    - name: web\n      image: nginx\n      ports:\n        - {name: http, containerPort: 80}\n        - {name: http, containerPort: 81, protocol: UDP}\n        - {name: Http_1, containerPort: 82}\n"
             + "    - name: b\n      image: nginx\n      ports: [{name: http, containerPort: 90}]\n");
         using (Assert.EnterMultipleScope())

@@ -8,7 +8,7 @@ public class PL2025ImageWhitespaceTests
     [Test]
     public void Reports_the_image_with_the_trimmed_one_as_help()
     {
-        var found = ContainerChecks.Lint("PL2025", "  containers:\n    - {name: web, image: \" something \"}\n");
+        var found = RuleAssert.FindingsInSpec("PL2025", "  containers:\n    - {name: web, image: \" something \"}\n");
         Assert.That(found, Has.Count.EqualTo(1));
         using (Assert.EnterMultipleScope())
         {
@@ -22,11 +22,11 @@ public class PL2025ImageWhitespaceTests
     [Test]
     public void Whitespace_only_asks_for_an_image()
     {
-        var found = ContainerChecks.Lint("PL2025", "  containers:\n    - {name: web, image: \" \"}\n");
+        var found = RuleAssert.FindingsInSpec("PL2025", "  containers:\n    - {name: web, image: \" \"}\n");
         Assert.That(found.Single().Help, Is.EqualTo("give the container an image, e.g. `nginx:1.27`"));
     }
 
     [Test]
     public void An_empty_image_is_PL2002s()
-        => Assert.That(ContainerChecks.Lint("PL2025", "  containers:\n    - {name: web, image: \"\"}\n"), Is.Empty);
+        => Assert.That(RuleAssert.FindingsInSpec("PL2025", "  containers:\n    - {name: web, image: \"\"}\n"), Is.Empty);
 }

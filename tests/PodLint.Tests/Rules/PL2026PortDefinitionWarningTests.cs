@@ -8,7 +8,7 @@ public class PL2026PortDefinitionWarningTests
     [Test]
     public void Reports_the_four_warnings_within_one_container()
     {
-        var found = ContainerChecks.Lint("PL2026",
+        var found = RuleAssert.FindingsInSpec("PL2026",
             "  containers:\n    - name: web\n      image: nginx\n      ports:\n"
             + "        - {containerPort: 80}\n        - {containerPort: 80}\n"
             + "        - {containerPort: 81, hostIP: 10.0.0.1}\n"
@@ -38,9 +38,9 @@ public class PL2026PortDefinitionWarningTests
             + "    - name: b\n      image: nginx\n      ports: [{containerPort: 80}]\n";
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ContainerChecks.Lint("PL2026", spec), Is.Empty);
-            Assert.That(ContainerChecks.Lint("PL3001", spec), Has.Count.EqualTo(1));
-            Assert.That(ContainerChecks.Lint("PL2005", spec), Has.Count.EqualTo(1));
+            Assert.That(RuleAssert.FindingsInSpec("PL2026", spec), Is.Empty);
+            Assert.That(RuleAssert.FindingsInSpec("PL3001", spec), Has.Count.EqualTo(1));
+            Assert.That(RuleAssert.FindingsInSpec("PL2005", spec), Has.Count.EqualTo(1));
         }
     }
 }

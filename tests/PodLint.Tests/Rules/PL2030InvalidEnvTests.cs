@@ -6,7 +6,7 @@ namespace PodLint.Tests.Rules;
 public class PL2030InvalidEnvTests
 {
     private static List<Diagnostic> Lint(string container, string? version = null, string pod = "")
-        => ContainerChecks.Lint("PL2030", pod + "  containers:\n    - name: web\n      image: nginx\n" + container, version);
+        => RuleAssert.FindingsInSpec("PL2030", pod + "  containers:\n    - name: web\n      image: nginx\n" + container, version);
 
     private const string Strict = "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
 

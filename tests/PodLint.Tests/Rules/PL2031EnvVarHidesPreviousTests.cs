@@ -13,7 +13,7 @@ public class PL2031EnvVarHidesPreviousTests
     [TestCase("{name: B, value: b}", 0)]
     public void Warns_as_the_server_does(string second, int expected)
     {
-        var found = ContainerChecks.Lint("PL2031", "  containers:\n    - name: web\n      image: nginx\n      env:\n        - {name: A, value: a}\n        - " + second + "\n");
+        var found = RuleAssert.FindingsInSpec("PL2031", "  containers:\n    - name: web\n      image: nginx\n      env:\n        - {name: A, value: a}\n        - " + second + "\n");
         Assert.That(found, Has.Count.EqualTo(expected));
         if (expected == 0) return;
         using (Assert.EnterMultipleScope())
@@ -30,7 +30,7 @@ public class PL2031EnvVarHidesPreviousTests
     [Test]
     public void Compares_with_the_first_definition_only()
     {
-        var found = ContainerChecks.Lint("PL2031", "  containers:\n    - name: web\n      image: nginx\n      env:\n        - {name: A, value: a}\n        - {name: A, value: b}\n        - {name: A, value: c}\n");
+        var found = RuleAssert.FindingsInSpec("PL2031", "  containers:\n    - name: web\n      image: nginx\n      env:\n        - {name: A, value: a}\n        - {name: A, value: b}\n        - {name: A, value: c}\n");
         Assert.That(found.Select(d => d.Path), Is.EqualTo(new[] { "spec.containers[0].env[1]", "spec.containers[0].env[2]" }));
     }
 }

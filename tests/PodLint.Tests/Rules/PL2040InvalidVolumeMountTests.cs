@@ -8,7 +8,7 @@ public class PL2040InvalidVolumeMountTests
     private const string Volumes = "  volumes:\n    - {name: data, emptyDir: {}}\n    - {name: disk, persistentVolumeClaim: {claimName: d}}\n";
 
     private static List<Diagnostic> Lint(string container, string? version = null)
-        => ContainerChecks.Lint("PL2040", Volumes + "  containers:\n    - name: web\n      image: nginx\n" + container, version);
+        => RuleAssert.FindingsInSpec("PL2040", Volumes + "  containers:\n    - name: web\n      image: nginx\n" + container, version);
 
     [Test]
     public void A_mount_of_an_undeclared_volume_is_not_found()
@@ -150,7 +150,7 @@ public class PL2040InvalidVolumeMountTests
     [Test]
     public void Every_container_kind_is_checked()
     {
-        var found = ContainerChecks.Lint("PL2040", "  initContainers:\n    - name: init\n      image: busybox\n      volumeMounts: [{name: x, mountPath: /x}]\n"
+        var found = RuleAssert.FindingsInSpec("PL2040", "  initContainers:\n    - name: init\n      image: busybox\n      volumeMounts: [{name: x, mountPath: /x}]\n"
             + "  containers:\n    - {name: web, image: nginx}\n  ephemeralContainers:\n    - name: debug\n      image: busybox\n      volumeMounts: [{name: z, mountPath: /z}]\n");
         Assert.That(found.Select(d => d.Path), Is.EqualTo(new[] { "spec.initContainers[0].volumeMounts[0].name", "spec.ephemeralContainers[0].volumeMounts[0].name" }));
     }

@@ -6,7 +6,7 @@ namespace PodLint.Tests.Rules;
 public class PL2050InvalidProbeOrHookTests
 {
     private static List<Diagnostic> Lint(string container, string? version = null, string pod = "")
-        => ContainerChecks.Lint("PL2050", pod + "  containers:\n    - name: web\n      image: nginx\n" + container, version);
+        => RuleAssert.FindingsInSpec("PL2050", pod + "  containers:\n    - name: web\n      image: nginx\n" + container, version);
 
     [Test]
     public void A_probe_without_handler_is_required_at_its_key()
@@ -151,7 +151,7 @@ public class PL2050InvalidProbeOrHookTests
     [Test]
     public void Native_sidecars_are_checked_and_plain_init_containers_are_not()
     {
-        var found = ContainerChecks.Lint("PL2050", "  initContainers:\n    - name: side\n      image: envoy\n      restartPolicy: Always\n      livenessProbe: {}\n"
+        var found = RuleAssert.FindingsInSpec("PL2050", "  initContainers:\n    - name: side\n      image: envoy\n      restartPolicy: Always\n      livenessProbe: {}\n"
             + "    - name: init\n      image: busybox\n      livenessProbe: {}\n  containers:\n    - {name: web, image: nginx}\n");
         Assert.That(found.Select(d => d.Path), Is.EqualTo(new[] { "spec.initContainers[0].livenessProbe" }));
     }
@@ -162,5 +162,5 @@ public class PL2050InvalidProbeOrHookTests
 
     [Test]
     public void The_empty_path_default_makes_the_required_check_unreachable()
-        => Assert.That(ContainerChecks.Lint("PL2050", "  containers:\n    - name: web\n      image: nginx\n      readinessProbe:\n        httpGet: {path: \"\", port: 80}\n"), Is.Empty);
+        => Assert.That(RuleAssert.FindingsInSpec("PL2050", "  containers:\n    - name: web\n      image: nginx\n      readinessProbe:\n        httpGet: {path: \"\", port: 80}\n"), Is.Empty);
 }

@@ -7,7 +7,7 @@ namespace PodLint.Tests.Rules;
 public class PL2060InvalidResourceRequirementsTests
 {
     private static List<Diagnostic> Lint(string resources, string? version = null, string kind = "containers")
-        => ContainerChecks.Lint("PL2060", $"  {kind}:\n    - name: app\n      image: nginx\n      resources:\n{resources}", version);
+        => RuleAssert.FindingsInSpec("PL2060", $"  {kind}:\n    - name: app\n      image: nginx\n      resources:\n{resources}", version);
 
     [Test]
     public void Request_above_limit_is_reported_on_the_requests_path_without_a_key()
@@ -75,7 +75,7 @@ public class PL2060InvalidResourceRequirementsTests
     [Test]
     public void Overhead_is_checked_as_limits_under_the_servers_path()
     {
-        var found = ContainerChecks.Lint("PL2060", "  overhead: {ephemeral-storage: \"-1\", my.org: \"1\", hugepages-2Mi: 2Mi}\n  containers: [{name: a, image: nginx}]\n");
+        var found = RuleAssert.FindingsInSpec("PL2060", "  overhead: {ephemeral-storage: \"-1\", my.org: \"1\", hugepages-2Mi: 2Mi}\n  containers: [{name: a, image: nginx}]\n");
         Assert.That(found.Select(d => (d.Path, d.ErrorType)), Is.EquivalentTo(new (string, ApiErrorType?)[]
         {
             ("spec.overhead.limits[ephemeral-storage]", ApiErrorType.Invalid),
@@ -101,7 +101,7 @@ public class PL2060InvalidResourceRequirementsTests
     [TestCase("1.36", 3)]
     public void Pod_level_resources_are_checked_from_1_34(string version, int count)
     {
-        var found = ContainerChecks.Lint("PL2060", PodLevel + "\n", version);
+        var found = RuleAssert.FindingsInSpec("PL2060", PodLevel + "\n", version);
         Assert.That(found, Has.Count.EqualTo(count));
         if (count == 0) return;
         Assert.That(found.Select(d => (d.Path, d.Message)), Is.EquivalentTo(new[]
@@ -124,7 +124,7 @@ public class PL2060InvalidResourceRequirementsTests
     [Test]
     public void A_defaulted_pod_level_request_must_fit_the_pod_level_limit()
     {
-        var found = ContainerChecks.Lint("PL2060",
+        var found = RuleAssert.FindingsInSpec("PL2060",
             "  resources:\n    limits: {cpu: \"1\"}\n  containers:\n    - {name: a, image: nginx, resources: {requests: {cpu: \"2\"}}}\n", "1.34");
         Assert.That(found.Select(d => (d.Path, d.Message)), Is.EqualTo(new[]
         {
@@ -135,7 +135,7 @@ public class PL2060InvalidResourceRequirementsTests
     [Test]
     public void Pod_level_names_are_cpu_memory_and_hugepages()
     {
-        var found = ContainerChecks.Lint("PL2060",
+        var found = RuleAssert.FindingsInSpec("PL2060",
             "  resources:\n    requests: {ephemeral-storage: 1Gi, disk: 1}\n    claims: [{name: c}]\n  containers: [{name: a, image: nginx}]\n", "1.35");
         Assert.That(found.Select(d => (d.Path, d.ErrorType, d.Message)), Is.EquivalentTo(new (string, ApiErrorType?, string)[]
         {

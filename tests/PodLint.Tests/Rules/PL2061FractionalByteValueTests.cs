@@ -7,7 +7,7 @@ public class PL2061FractionalByteValueTests
     [Test]
     public void Warns_with_the_servers_value_and_no_error_type()
     {
-        var found = ContainerChecks.Lint("PL2061",
+        var found = RuleAssert.FindingsInSpec("PL2061",
             "  overhead: {memory: 0.5}\n  containers:\n    - name: a\n      image: nginx\n      resources: {limits: {memory: 512m, cpu: 0.5}, requests: {ephemeral-storage: 0.0001m}}\n");
         Assert.That(found.Select(d => (d.Path, d.ErrorType, d.Message)), Is.EqualTo(new (string, Diagnostics.ApiErrorType?, string)[]
         {
@@ -24,5 +24,5 @@ public class PL2061FractionalByteValueTests
     [TestCase("1e3")]
     [TestCase("128974848")]
     public void Whole_bytes_are_fine(string value)
-        => Assert.That(ContainerChecks.Lint("PL2061", $"  containers: [{{name: a, image: nginx, resources: {{limits: {{memory: {value}}}}}}}]\n"), Is.Empty);
+        => Assert.That(RuleAssert.FindingsInSpec("PL2061", $"  containers: [{{name: a, image: nginx, resources: {{limits: {{memory: {value}}}}}}}]\n"), Is.Empty);
 }

@@ -7,7 +7,7 @@ namespace PodLint.Tests.Rules;
 public class PL2070InvalidSecurityContextTests
 {
     private static List<Diagnostic> Container(string securityContext, string? version = null, string podLines = "")
-        => ContainerChecks.Lint("PL2070", podLines + "  containers:\n    - name: app\n      image: nginx\n      securityContext:\n" + securityContext, version);
+        => RuleAssert.FindingsInSpec("PL2070", podLines + "  containers:\n    - name: app\n      image: nginx\n      securityContext:\n" + securityContext, version);
 
     [Test]
     public void Ids_out_of_range()
@@ -40,7 +40,7 @@ public class PL2070InvalidSecurityContextTests
     [TestCase("1.36", 2)]
     public void ProcMount_is_checked_from_1_33(string version, int count)
     {
-        var found = Container("        procMount: Masked\n", version).Concat(ContainerChecks.Lint("PL2070",
+        var found = Container("        procMount: Masked\n", version).Concat(RuleAssert.FindingsInSpec("PL2070",
             "  containers:\n    - {name: a, image: nginx, securityContext: {procMount: Unmasked}}\n", version)).ToList();
         Assert.That(found, Has.Count.EqualTo(count));
         if (count == 0) return;
@@ -93,7 +93,7 @@ public class PL2070InvalidSecurityContextTests
     {
         const string pod = "  hostPID: true\n  shareProcessNamespace: true\n  securityContext:\n    supplementalGroups: [1, -1]\n    fsGroupChangePolicy: \"\"\n"
             + "    supplementalGroupsPolicy: not-supported\n    seLinuxChangePolicy: MountOption\n  containers: [{name: a, image: nginx}]\n";
-        Assert.That(ContainerChecks.Lint("PL2070", pod, "1.33").Select(d => (d.Path, d.ErrorType, d.Message)), Is.EquivalentTo(new (string, ApiErrorType?, string)[]
+        Assert.That(RuleAssert.FindingsInSpec("PL2070", pod, "1.33").Select(d => (d.Path, d.ErrorType, d.Message)), Is.EquivalentTo(new (string, ApiErrorType?, string)[]
         {
             ("spec.securityContext.supplementalGroups[1]", ApiErrorType.Invalid, "`supplementalGroups[1]: -1` is invalid: must be between 0 and 2147483647, inclusive"),
             ("spec.securityContext.shareProcessNamespace", ApiErrorType.Invalid, "`shareProcessNamespace: true` is invalid: ShareProcessNamespace and HostPID cannot both be enabled"),
@@ -101,7 +101,7 @@ public class PL2070InvalidSecurityContextTests
             ("spec.securityContext.supplementalGroupsPolicy", ApiErrorType.NotSupported, "`supplementalGroupsPolicy: not-supported` is not supported (supported values: `Merge`, `Strict`)"),
             ("spec.securityContext.seLinuxChangePolicy", ApiErrorType.NotSupported, "`seLinuxChangePolicy: MountOption` is not supported (supported values: `Recursive`)"),
         }));
-        Assert.That(ContainerChecks.Lint("PL2070", pod, "1.32"), Has.Count.EqualTo(3), "supplementalGroupsPolicy and seLinuxChangePolicy are dropped before 1.33");
+        Assert.That(RuleAssert.FindingsInSpec("PL2070", pod, "1.32"), Has.Count.EqualTo(3), "supplementalGroupsPolicy and seLinuxChangePolicy are dropped before 1.33");
     }
 
     [TestCase("user", new string[0])]

@@ -9,7 +9,7 @@ public class PL2071InvalidSysctlsTests
     [Test]
     public void Reports_names_duplicates_and_host_namespaces()
     {
-        var found = ContainerChecks.Lint("PL2071", "  hostNetwork: true\n  securityContext:\n    sysctls:\n      - {name: \"\", value: \"1\"}\n"
+        var found = RuleAssert.FindingsInSpec("PL2071", "  hostNetwork: true\n  securityContext:\n    sysctls:\n      - {name: \"\", value: \"1\"}\n"
             + "      - {name: net.core.somaxconn, value: \"1\"}\n      - {name: net.core.somaxconn, value: \"2\"}\n      - {name: A.b, value: \"1\"}\n"
             + "      - {name: kernel.msgmax, value: \"1\"}\n  containers: [{name: a, image: nginx}]\n");
         Assert.That(found.Select(d => (d.Path, d.ErrorType, d.Message)), Is.EqualTo(new (string, ApiErrorType?, string)[]
@@ -54,6 +54,6 @@ public class PL2071InvalidSysctlsTests
 
     [Test]
     public void Ipc_sysctls_with_hostIPC()
-        => Assert.That(ContainerChecks.Lint("PL2071", "  hostIPC: true\n  securityContext: {sysctls: [{name: kernel.shm_rmid_forced, value: \"1\"}, {name: net.core.somaxconn, value: \"1\"}]}\n  containers: [{name: a, image: nginx}]\n")
+        => Assert.That(RuleAssert.FindingsInSpec("PL2071", "  hostIPC: true\n  securityContext: {sysctls: [{name: kernel.shm_rmid_forced, value: \"1\"}, {name: net.core.somaxconn, value: \"1\"}]}\n  containers: [{name: a, image: nginx}]\n")
             .Select(d => d.Message), Is.EqualTo(new[] { "sysctl `kernel.shm_rmid_forced` is invalid: may not be specified when 'hostIPC' is true" }));
 }

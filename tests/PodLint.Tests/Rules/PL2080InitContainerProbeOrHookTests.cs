@@ -8,7 +8,7 @@ public class PL2080InitContainerProbeOrHookTests
     [Test]
     public void Probes_and_hooks_of_a_plain_init_container_are_forbidden()
     {
-        var found = ContainerChecks.Lint("PL2080", "  initContainers:\n    - name: init\n      image: busybox\n      lifecycle: {}\n      livenessProbe: {}\n"
+        var found = RuleAssert.FindingsInSpec("PL2080", "  initContainers:\n    - name: init\n      image: busybox\n      lifecycle: {}\n      livenessProbe: {}\n"
             + "      readinessProbe: {}\n      startupProbe: {}\n  containers:\n    - {name: web, image: nginx}\n");
         using (Assert.EnterMultipleScope())
         {
@@ -25,12 +25,12 @@ public class PL2080InitContainerProbeOrHookTests
     [TestCase("1.29")]
     [TestCase("1.36")]
     public void A_native_sidecar_may_have_them(string version)
-        => Assert.That(ContainerChecks.Lint("PL2080", "  initContainers:\n    - name: side\n      image: envoy\n      restartPolicy: Always\n"
+        => Assert.That(RuleAssert.FindingsInSpec("PL2080", "  initContainers:\n    - name: side\n      image: envoy\n      restartPolicy: Always\n"
             + "      readinessProbe: {tcpSocket: {port: 9901}}\n  containers:\n    - {name: web, image: nginx}\n", version), Is.Empty);
 
     [Test]
     public void Never_does_not_make_a_sidecar()
-        => Assert.That(ContainerChecks.Lint("PL2080", "  initContainers:\n    - name: init\n      image: busybox\n      restartPolicy: Never\n"
+        => Assert.That(RuleAssert.FindingsInSpec("PL2080", "  initContainers:\n    - name: init\n      image: busybox\n      restartPolicy: Never\n"
             + "      startupProbe: {exec: {command: [x]}}\n  containers:\n    - {name: web, image: nginx}\n", "1.35").Select(d => d.Path),
             Is.EqualTo(new[] { "spec.initContainers[0].startupProbe" }));
 }

@@ -10,7 +10,7 @@ public class PL2081EphemeralContainerOnCreateTests
     [Test]
     public void A_pod_cannot_be_created_with_ephemeral_containers()
     {
-        var found = ContainerChecks.Lint("PL2081", Ephemeral);
+        var found = RuleAssert.FindingsInSpec("PL2081", Ephemeral);
         Assert.That(found.Select(d => (d.Path, d.ErrorType, d.Message, d.Help)), Is.EqualTo(new (string?, ApiErrorType?, string, string?)[]
         {
             ("spec.ephemeralContainers", ApiErrorType.Forbidden, "`ephemeralContainers` cannot be set on create",
@@ -47,7 +47,7 @@ public class PL2081EphemeralContainerOnCreateTests
     [TestCase("nope", 1)]
     public void The_target_must_be_a_container_or_init_container(string target, int expected)
     {
-        var found = ContainerChecks.Lint("PL2081", Ephemeral + $"      targetContainerName: {target}\n").Where(d => d.ErrorType == ApiErrorType.NotFound).ToList();
+        var found = RuleAssert.FindingsInSpec("PL2081", Ephemeral + $"      targetContainerName: {target}\n").Where(d => d.ErrorType == ApiErrorType.NotFound).ToList();
         Assert.That(found, Has.Count.EqualTo(expected));
         if (expected == 1)
         {
@@ -59,7 +59,7 @@ public class PL2081EphemeralContainerOnCreateTests
     [Test]
     public void Fields_outside_the_allow_list_are_forbidden()
     {
-        var found = ContainerChecks.Lint("PL2081", Ephemeral + "      ports: [{containerPort: 80}]\n      resources: {requests: {cpu: 1}}\n      resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]\n"
+        var found = RuleAssert.FindingsInSpec("PL2081", Ephemeral + "      ports: [{containerPort: 80}]\n      resources: {requests: {cpu: 1}}\n      resizePolicy: [{resourceName: cpu, restartPolicy: NotRequired}]\n"
             + "      restartPolicy: Always\n      livenessProbe: {}\n      readinessProbe: {}\n      startupProbe: {}\n      lifecycle: {}\n"
             + "      volumeMounts: [{name: v, mountPath: /v, subPath: a, subPathExpr: b}]\n      securityContext: {privileged: false}\n      env: [{name: A, value: b}]\n");
         using (Assert.EnterMultipleScope())
@@ -79,9 +79,9 @@ public class PL2081EphemeralContainerOnCreateTests
 
     [Test]
     public void Empty_values_are_not_reported()
-        => Assert.That(ContainerChecks.Lint("PL2081", Ephemeral + "      ports: []\n      resources: {}\n      volumeMounts: [{name: v, mountPath: /v, subPath: \"\"}]\n"), Has.Count.EqualTo(1));
+        => Assert.That(RuleAssert.FindingsInSpec("PL2081", Ephemeral + "      ports: []\n      resources: {}\n      volumeMounts: [{name: v, mountPath: /v, subPath: \"\"}]\n"), Has.Count.EqualTo(1));
 
     [Test]
     public void No_ephemeral_containers_no_finding()
-        => Assert.That(ContainerChecks.Lint("PL2081", "  containers:\n    - {name: web, image: nginx}\n  ephemeralContainers: []\n"), Is.Empty);
+        => Assert.That(RuleAssert.FindingsInSpec("PL2081", "  containers:\n    - {name: web, image: nginx}\n  ephemeralContainers: []\n"), Is.Empty);
 }

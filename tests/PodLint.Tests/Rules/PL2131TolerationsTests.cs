@@ -6,7 +6,7 @@ namespace PodLint.Tests.Rules;
 public class PL2131TolerationsTests
 {
     private static List<Diagnostic> Lint(string toleration, string? version = null)
-        => ContainerChecks.Lint("PL2131", "  containers: [{name: app, image: nginx:1.27}]\n  tolerations:\n    - " + toleration + "\n", version);
+        => RuleAssert.FindingsInSpec("PL2131", "  containers: [{name: app, image: nginx:1.27}]\n  tolerations:\n    - " + toleration + "\n", version);
 
     private static string Annotated(string json) => $$"""
         apiVersion: v1
@@ -65,7 +65,7 @@ public class PL2131TolerationsTests
 
     [Test]
     public void Valid_tolerations_pass()
-        => Assert.That(ContainerChecks.Lint("PL2131", """
+        => Assert.That(RuleAssert.FindingsInSpec("PL2131", """
               containers: [{name: app, image: nginx:1.27}]
               tolerations:
                 - {operator: Exists}

@@ -14,7 +14,7 @@ public class PL2133NodeLabelWarningTests
     [TestCase("node-role.kubernetes.io/master", "node label `node-role.kubernetes.io/master` is deprecated", "select on `node-role.kubernetes.io/control-plane` instead")]
     public void Deprecated_node_labels(string key, string message, string help)
     {
-        var d = ContainerChecks.Lint("PL2133", $"  nodeSelector: {{\"{key}\": x}}\n  containers: [{{name: app, image: nginx:1.27}}]\n").Single();
+        var d = RuleAssert.FindingsInSpec("PL2133", $"  nodeSelector: {{\"{key}\": x}}\n  containers: [{{name: app, image: nginx:1.27}}]\n").Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo($"spec.nodeSelector[{key}]"));
@@ -39,13 +39,13 @@ public class PL2133NodeLabelWarningTests
     [TestCase("1.29")]
     [TestCase("1.32")]
     public void Preferred_values_are_not_checked_before_1_33(string version)
-        => Assert.That(ContainerChecks.Lint("PL2133", Preferred, version), Is.Empty);
+        => Assert.That(RuleAssert.FindingsInSpec("PL2133", Preferred, version), Is.Empty);
 
     [TestCase("1.33")]
     [TestCase("1.36")]
     public void Preferred_values_warn_from_1_33(string version)
     {
-        var d = ContainerChecks.Lint("PL2133", Preferred, version).Single();
+        var d = RuleAssert.FindingsInSpec("PL2133", Preferred, version).Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(d.Path, Is.EqualTo("spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].values[0]"));
@@ -56,13 +56,13 @@ public class PL2133NodeLabelWarningTests
 
     [Test]
     public void Required_values_are_errors_not_warnings()
-        => Assert.That(ContainerChecks.Lint("PL2133", Preferred.Replace("preferredDuringSchedulingIgnoredDuringExecution:\n        - weight: 1\n          preference:\n            matchExpressions:",
+        => Assert.That(RuleAssert.FindingsInSpec("PL2133", Preferred.Replace("preferredDuringSchedulingIgnoredDuringExecution:\n        - weight: 1\n          preference:\n            matchExpressions:",
             "requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n          - matchExpressions:", StringComparison.Ordinal)), Is.Empty);
 
     [Test]
     public void Topology_keys_of_spread_constraints_but_not_of_pod_affinity()
     {
-        var found = ContainerChecks.Lint("PL2133", """
+        var found = RuleAssert.FindingsInSpec("PL2133", """
               containers: [{name: app, image: nginx:1.27}]
               topologySpreadConstraints:
                 - {maxSkew: 1, topologyKey: failure-domain.beta.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {}}

@@ -7,7 +7,7 @@ public class PL2134NullLabelSelectorTests
     [Test]
     public void Terms_and_constraints_without_a_selector()
     {
-        var found = ContainerChecks.Lint("PL2134", """
+        var found = RuleAssert.FindingsInSpec("PL2134", """
               containers: [{name: app, image: nginx:1.27}]
               topologySpreadConstraints:
                 - {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}
@@ -53,8 +53,8 @@ public class PL2134NullLabelSelectorTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ContainerChecks.Lint("PL2134", WithKeys, version), Has.Count.EqualTo(warnings));
-            Assert.That(ContainerChecks.Lint("PL2130", WithKeys, version), Has.Count.EqualTo(1 - warnings));
+            Assert.That(RuleAssert.FindingsInSpec("PL2134", WithKeys, version), Has.Count.EqualTo(warnings));
+            Assert.That(RuleAssert.FindingsInSpec("PL2130", WithKeys, version), Has.Count.EqualTo(1 - warnings));
         }
     }
 }

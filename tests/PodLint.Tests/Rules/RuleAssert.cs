@@ -24,6 +24,11 @@ internal static class RuleAssert
         return [.. linter.LintText(text, "pod.yaml").Diagnostics.Where(d => d.RuleId == ruleId)];
     }
 
+    /// <summary>Lints a Pod named <c>p</c> whose <c>spec</c> is <paramref name="spec"/> (lines indented by two spaces) at a
+    /// Kubernetes version (null: the newest) and returns one rule's findings.</summary>
+    public static List<Diagnostic> FindingsInSpec(string ruleId, string spec, string? version = null)
+        => Findings(ruleId, "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n" + spec, version);
+
     /// <summary>A Pod named <c>web</c> with one container, and <paramref name="metadata"/> (indented lines) under its
     /// <c>metadata</c>.</summary>
     public static string PodWithMetadata(string metadata) => $$"""
