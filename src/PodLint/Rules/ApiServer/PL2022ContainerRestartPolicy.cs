@@ -63,13 +63,13 @@ internal sealed class PL2022ContainerRestartPolicy : ContainerRule
         }
 
         var policy = container.RestartPolicy;
-        if (KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 35)) CheckRules(context, container);
+        if (FeatureGates.ContainerRestartRules.IsOn(context.KubernetesVersion)) CheckRules(context, container);
         if (!policy.IsValid) return;
         if (!KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 34))
         {
             context.Report(NonInit, policy, [("container", container.DisplayName), ("version", context.KubernetesVersion)]);
         }
-        else if (KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 35) && policy.Value is not ("Always" or "Never" or "OnFailure"))
+        else if (FeatureGates.ContainerRestartRules.IsOn(context.KubernetesVersion) && policy.Value is not ("Always" or "Never" or "OnFailure"))
         {
             context.Report(NotSupported, policy, [("value", policy.Value), ("container", container.DisplayName), ("supported", AllPolicies),
                 ("help", "use `Always`, `Never` or `OnFailure`, or remove it to follow the Pod's `restartPolicy`")]);
@@ -84,7 +84,7 @@ internal sealed class PL2022ContainerRestartPolicy : ContainerRule
     private static void AnalyzeInitContainer(PodContext context, Container container)
     {
         var policy = container.RestartPolicy;
-        var rulesEnabled = KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 35);
+        var rulesEnabled = FeatureGates.ContainerRestartRules.IsOn(context.KubernetesVersion);
         if (policy.IsValid && !rulesEnabled && policy.Value != "Always")
         {
             context.Report(NotSupported, policy, [("value", policy.Value), ("container", container.DisplayName), ("supported", "`Always`"),

@@ -38,7 +38,7 @@ internal sealed class PL2023InvalidResizePolicy : ContainerRule
     protected override void AnalyzeContainer(PodContext context, Container container)
     {
         // InPlacePodVerticalScaling: alpha (off) before 1.33, when the server drops `resizePolicy` unchecked.
-        if (!KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 33)) return;
+        if (!FeatureGates.InPlacePodVerticalScaling.IsOn(context.KubernetesVersion)) return;
         var list = container.ResizePolicy;
         if (!list.IsValid) return;
         var podNever = context.Spec?.RestartPolicy is { IsValid: true, Value: "Never" };

@@ -63,7 +63,7 @@ internal sealed class PL2030InvalidEnv : ContainerRule
     protected override void AnalyzeContainer(PodContext context, Container container)
     {
         var relaxed = KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 32);
-        var fileKeyRefs = KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 35);
+        var fileKeyRefs = FeatureGates.EnvFiles.IsOn(context.KubernetesVersion);
         foreach (var env in container.Env)
         {
             var name = env.Name;

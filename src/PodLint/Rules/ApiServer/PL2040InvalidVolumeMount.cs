@@ -106,7 +106,7 @@ internal sealed class PL2040InvalidVolumeMount : ContainerRule
         var listPath = mounts.Path;
         var paths = new Dictionary<string, int>(StringComparer.Ordinal);
         // The recursive read-only mounts: gate RecursiveReadOnlyMounts, alpha (off, field dropped) in 1.30, beta from 1.31.
-        var recursiveEnabled = KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 31);
+        var recursiveEnabled = FeatureGates.RecursiveReadOnlyMounts.IsOn(context.KubernetesVersion);
         foreach (var mount in mounts)
         {
             var index = mount.Location.Path.LastIndex ?? 0;

@@ -119,7 +119,7 @@ internal sealed class PL2050InvalidProbeOrHook : ContainerRule
         var hook = field.Value;
         // The sleep action: gate PodLifecycleSleepAction, alpha (off) in 1.29, when the server drops the field; zero
         // seconds allowed from 1.33 (PodLifecycleSleepActionAllowZero, beta on).
-        var sleepEnabled = KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 30);
+        var sleepEnabled = FeatureGates.PodLifecycleSleepAction.IsOn(context.KubernetesVersion);
         var handlers = new Handlers(context, name, field);
         if (handlers.Take(hook.Exec, "exec")) CheckExec(context, hook.Exec.Value, name);
         if (handlers.Take(hook.HttpGet, "httpGet")) CheckHttpGet(context, hook.HttpGet.Value, name);

@@ -16,7 +16,7 @@ internal sealed partial class PL2060InvalidResourceRequirements
 {
     private static void AnalyzePodLevel(PodContext context)
     {
-        if (!KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 34)) return; // dropped before validation (gate off)
+        if (!FeatureGates.PodLevelResources.IsOn(context.KubernetesVersion)) return; // dropped before validation (gate off)
         if (context.Spec is not { } spec || spec.Resources.Value is not { } resources) return;
         var version = context.KubernetesVersion;
 

@@ -40,7 +40,7 @@ internal sealed class PL2062InvalidResourceClaims : IPodRule
 
     public void Analyze(PodContext context)
     {
-        if (!KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 34) || context.Spec is not { } spec) return;
+        if (!FeatureGates.DynamicResourceAllocation.IsOn(context.KubernetesVersion) || context.Spec is not { } spec) return;
         var declared = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var claim in spec.ResourceClaims)
         {

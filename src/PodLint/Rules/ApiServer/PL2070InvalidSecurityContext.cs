@@ -84,7 +84,7 @@ internal sealed partial class PL2070InvalidSecurityContext : IPodRule
             if (container.SecurityContext.Value is not { } sc) continue;
             Id(context, sc.RunAsUser, "runAsUser");
             Id(context, sc.RunAsGroup, "runAsGroup");
-            if (KubernetesVersions.AtLeast(version, 1, 33) && sc.ProcMount.TryGetValue(out var procMount))
+            if (FeatureGates.ProcMountType.IsOn(version) && sc.ProcMount.TryGetValue(out var procMount))
             {
                 // ProcMountType is on from 1.33; before, the server drops the field.
                 if (procMount is not ("Default" or "Unmasked")) Unsupported(context, sc.ProcMount, "procMount", ["Default", "Unmasked"]);
@@ -131,15 +131,15 @@ internal sealed partial class PL2070InvalidSecurityContext : IPodRule
         Windows(context, pod.WindowsOptions);
         AppArmor(context, pod.AppArmorProfile, version);
 
-        // SupplementalGroupsPolicy and SELinuxChangePolicy are on from 1.33; before, the server drops the fields.
-        if (!KubernetesVersions.AtLeast(version, 1, 33)) return;
-        if (pod.SupplementalGroupsPolicy.TryGetValue(out var groupsPolicy) && groupsPolicy is not ("Merge" or "Strict"))
+        // Before their gates are on, the server drops the fields.
+        if (FeatureGates.SupplementalGroupsPolicy.IsOn(version) && pod.SupplementalGroupsPolicy.TryGetValue(out var groupsPolicy)
+            && groupsPolicy is not ("Merge" or "Strict"))
         {
             Unsupported(context, pod.SupplementalGroupsPolicy, "supplementalGroupsPolicy", ["Merge", "Strict"]);
         }
 
         // Only Recursive while the SELinuxMount gate is off (beta, off by default).
-        if (pod.SeLinuxChangePolicy.TryGetValue(out var seLinux) && seLinux != "Recursive")
+        if (FeatureGates.SELinuxChangePolicy.IsOn(version) && pod.SeLinuxChangePolicy.TryGetValue(out var seLinux) && seLinux != "Recursive")
         {
             Unsupported(context, pod.SeLinuxChangePolicy, "seLinuxChangePolicy", ["Recursive"]);
         }

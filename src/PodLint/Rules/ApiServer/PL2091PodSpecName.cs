@@ -104,7 +104,7 @@ internal sealed class PL2091PodSpecName : IPodRule
     private static void HostnameOverride(PodContext context, PodSpec spec)
     {
         var field = spec.HostnameOverride;
-        if (!field.TryGetValue(out var value) || !KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 35)) return;
+        if (!field.TryGetValue(out var value) || !FeatureGates.HostnameOverride.IsOn(context.KubernetesVersion)) return;
         if (spec.SetHostnameAsFQDN is { IsValid: true, Value: true })
         {
             context.Report(HostnameOverrideForbidden, field, [("other", "setHostnameAsFQDN"), ("why", "the FQDN is derived from the Pod's own hostname")]);

@@ -25,7 +25,7 @@ internal sealed class PL2094HostUsers : IPodRule
 
     public void Analyze(PodContext context)
     {
-        if (context.Spec is not { } spec || !KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 33)) return;
+        if (context.Spec is not { } spec || !FeatureGates.UserNamespacesSupport.IsOn(context.KubernetesVersion)) return;
         if (spec.HostUsers is not { IsValid: true, Value: false }) return;
         var later = KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 34);
         var root = later ? spec.Location.Path : spec.Location.Path.Field("securityContext");

@@ -30,8 +30,7 @@ internal sealed class PL2096OsSpecificField : IPodRule
     {
         if (context.Spec is not { Os: { IsValid: true, Value.Name: { IsValid: true, Value: var os } } } spec) return;
         var podSecurity = spec.SecurityContext is { IsValid: true, Value: { } s } ? s : null;
-        // UserNamespacesSupport, ProcMountType, SupplementalGroupsPolicy, SELinuxChangePolicy: on by default from 1.33.
-        var gated = KubernetesVersions.AtLeast(context.KubernetesVersion, 1, 33);
+        var version = context.KubernetesVersion;
         if (os == "linux")
         {
             if (podSecurity is not null) Linux(context, podSecurity.WindowsOptions);
@@ -49,7 +48,7 @@ internal sealed class PL2096OsSpecificField : IPodRule
                 Windows(context, podSecurity.SeLinuxOptions, "seLinuxOptions");
             }
 
-            if (gated) Windows(context, spec.HostUsers, "hostUsers");
+            if (FeatureGates.UserNamespacesSupport.IsOn(version)) Windows(context, spec.HostUsers, "hostUsers");
             WindowsTrue(context, spec.HostPID, "hostPID");
             WindowsTrue(context, spec.HostIPC, "hostIPC");
             if (podSecurity is not null)
@@ -66,11 +65,8 @@ internal sealed class PL2096OsSpecificField : IPodRule
                 Windows(context, podSecurity.RunAsUser, "runAsUser");
                 Windows(context, podSecurity.RunAsGroup, "runAsGroup");
                 if (!podSecurity.SupplementalGroups.IsUnset) Report(context, podSecurity.SupplementalGroups.Location.AtKey, "supplementalGroups");
-                if (gated)
-                {
-                    Windows(context, podSecurity.SupplementalGroupsPolicy, "supplementalGroupsPolicy");
-                    Windows(context, podSecurity.SeLinuxChangePolicy, "seLinuxChangePolicy");
-                }
+                if (FeatureGates.SupplementalGroupsPolicy.IsOn(version)) Windows(context, podSecurity.SupplementalGroupsPolicy, "supplementalGroupsPolicy");
+                if (FeatureGates.SELinuxChangePolicy.IsOn(version)) Windows(context, podSecurity.SeLinuxChangePolicy, "seLinuxChangePolicy");
             }
 
             foreach (var container in context.Containers)
@@ -83,7 +79,7 @@ internal sealed class PL2096OsSpecificField : IPodRule
                 Windows(context, security.ReadOnlyRootFilesystem, "readOnlyRootFilesystem");
                 Windows(context, security.Privileged, "privileged");
                 Windows(context, security.AllowPrivilegeEscalation, "allowPrivilegeEscalation");
-                if (gated) Windows(context, security.ProcMount, "procMount");
+                if (FeatureGates.ProcMountType.IsOn(version)) Windows(context, security.ProcMount, "procMount");
                 Windows(context, security.RunAsUser, "runAsUser");
                 Windows(context, security.RunAsGroup, "runAsGroup");
             }

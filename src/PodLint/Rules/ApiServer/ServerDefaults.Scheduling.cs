@@ -11,7 +11,7 @@ internal static partial class ServerDefaults
     /// §6: "1.29 α, 1.31 β, 1.33 GA"). Before, the server drops the fields (§0.2 step 4: "drops fields of disabled feature
     /// gates"), and neither merges nor validates them.
     /// </summary>
-    public static bool MergesPodAffinityLabelKeys(string kubernetesVersion) => KubernetesVersions.AtLeast(kubernetesVersion, 1, 31);
+    public static bool MergesPodAffinityLabelKeys(string kubernetesVersion) => FeatureGates.MatchLabelKeysInPodAffinity.IsOn(kubernetesVersion);
 
     /// <summary>
     /// Whether the server merges a topology spread constraint's <c>matchLabelKeys</c> into its label selector on create (spec

@@ -68,7 +68,7 @@ internal static class VolumeSources
         => volume.Image.IsValid && !ImageVolumesEnabled(kubernetesVersion);
 
     /// <summary>ImageVolume: 1.31 alpha, 1.33 beta off, 1.35 beta on (spec §6).</summary>
-    public static bool ImageVolumesEnabled(string kubernetesVersion) => KubernetesVersions.AtLeast(kubernetesVersion, 1, 35);
+    public static bool ImageVolumesEnabled(string kubernetesVersion) => FeatureGates.ImageVolume.IsOn(kubernetesVersion);
 
     /// <summary>The sources written on the volume, in the server's order.</summary>
     public static IEnumerable<(VolumeSourceKind Kind, ModelObject Source)> Present(Volume volume)
